@@ -1,0 +1,171 @@
+/// A column of a table: one typed array of cells and a validity bitmap for the nulls.
+///
+/// Text is dictionary-encoded: each cell is a code into `StringDictionary`, so comparing a text
+/// column with a literal compares integers, and grouping or sorting by text works on codes.
+public struct Column: Sendable {
+    public enum Storage: Sendable {
+        case int([Int64])
+        case decimal([Double])
+        case bool([Bool])
+        case date([Int32])
+        case text(codes: [Int32], dictionary: StringDictionary)
+    }
+
+    public var storage: Storage
+    /// Which cells hold a value; nil means none is null.
+    public var validity: Bitmap?
+
+    public init(_ storage: Storage, validity: Bitmap? = nil) {
+        self.storage = storage
+        self.validity = validity.flatMap { $0.allSet ? nil : $0 }
+    }
+
+    public var count: Int {
+        switch storage {
+        case .int(let a): return a.count
+        case .decimal(let a): return a.count
+        case .bool(let a): return a.count
+        case .date(let a): return a.count
+        case .text(let codes, _): return codes.count
+        }
+    }
+
+    /// The scalar type of the cells.
+    public var type: DataType {
+        switch storage {
+        case .int: return .int
+        case .decimal: return .decimal
+        case .bool: return .bool
+        case .date: return .date
+        case .text: return .text
+        }
+    }
+
+    @inline(__always) public func isValid(_ row: Int) -> Bool { validity?[row] ?? true }
+
+    /// One cell as a Value (slow path: rendering, scripting, tests; never an inner loop).
+    public subscript(row: Int) -> Value {
+        guard isValid(row) else { return .null }
+        switch storage {
+        case .int(let a): return .int(a[row])
+        case .decimal(let a): return .decimal(a[row])
+        case .bool(let a): return .bool(a[row])
+        case .date(let a): return .date(Day(number: a[row]))
+        case .text(let codes, let dict): return .text(dict.strings[Int(codes[row])])
+        }
+    }
+
+    /// The rows named by `selection`, in that order (a gather). `-1` in the selection yields a null
+    /// row, which is how a left join fills unmatched rows.
+    public func gather(_ selection: [Int32]) -> Column {
+        var validity: Bitmap? = nil
+        let hasMissing = selection.contains(-1)
+        if self.validity != nil || hasMissing {
+            var bits = Bitmap(count: selection.count, value: true)
+            for (i, r) in selection.enumerated() where r < 0 || !isValid(Int(r)) { bits[i] = false }
+            validity = bits
+        }
+        @inline(__always) func pick<T>(_ a: [T], _ zero: T) -> [T] {
+            if hasMissing { return selection.map { $0 < 0 ? zero : a[Int($0)] } }
+            return selection.map { a[Int($0)] }
+        }
+        switch storage {
+        case .int(let a): return Column(.int(pick(a, 0)), validity: validity)
+        case .decimal(let a): return Column(.decimal(pick(a, 0)), validity: validity)
+        case .bool(let a): return Column(.bool(pick(a, false)), validity: validity)
+        case .date(let a): return Column(.date(pick(a, 0)), validity: validity)
+        case .text(let codes, let dict): return Column(.text(codes: pick(codes, 0), dictionary: dict), validity: validity)
+        }
+    }
+
+    /// A column of `count` nulls of the given scalar type.
+    public static func nulls(_ type: DataType, count: Int) -> Column {
+        let none = Bitmap(count: count, value: false)
+        switch type {
+        case .decimal: return Column(.decimal(Array(repeating: 0, count: count)), validity: none)
+        case .bool: return Column(.bool(Array(repeating: false, count: count)), validity: none)
+        case .date: return Column(.date(Array(repeating: 0, count: count)), validity: none)
+        case .text: return Column(.text(codes: Array(repeating: 0, count: count), dictionary: StringDictionary([""])), validity: none)
+        default: return Column(.int(Array(repeating: 0, count: count)), validity: none)
+        }
+    }
+
+    /// Builds a column from values of one scalar type (slow path: literals, tests, small results).
+    public static func from(_ values: [Value], type: DataType) -> Column {
+        var bits = Bitmap(count: values.count, value: true)
+        for (i, v) in values.enumerated() where v.isNull { bits[i] = false }
+        switch type {
+        case .decimal:
+            return Column(.decimal(values.map { $0.asDouble ?? 0 }), validity: bits)
+        case .bool:
+            return Column(.bool(values.map { if case .bool(let b) = $0 { return b } else { return false } }), validity: bits)
+        case .date:
+            return Column(.date(values.map { if case .date(let d) = $0 { return d.number } else { return 0 } }), validity: bits)
+        case .text:
+            var builder = StringDictionary.Builder()
+            let codes = values.map { v -> Int32 in
+                if case .text(let s) = v { return builder.code(for: s) } else { return builder.code(for: "") }
+            }
+            return Column(.text(codes: codes, dictionary: builder.dictionary), validity: bits)
+        default:
+            return Column(.int(values.map { if case .int(let i) = $0 { return i } else { return 0 } }), validity: bits)
+        }
+    }
+}
+
+/// A packed bit per row: set means the cell holds a value.
+public struct Bitmap: Sendable, Equatable {
+    public private(set) var words: [UInt64]
+    public let count: Int
+
+    public init(count: Int, value: Bool) {
+        self.count = count
+        words = Array(repeating: value ? ~0 : 0, count: (count + 63) / 64)
+        if value, count % 64 != 0, !words.isEmpty { words[words.count - 1] = (1 << UInt64(count % 64)) - 1 }
+    }
+
+    @inline(__always) public subscript(i: Int) -> Bool {
+        get { words[i >> 6] & (1 << UInt64(i & 63)) != 0 }
+        set {
+            if newValue { words[i >> 6] |= 1 << UInt64(i & 63) } else { words[i >> 6] &= ~(1 << UInt64(i & 63)) }
+        }
+    }
+
+    public var allSet: Bool { setCount == count }
+    public var setCount: Int { words.reduce(0) { $0 + $1.nonzeroBitCount } }
+
+    /// Bits set in both (nil stands for all set).
+    public static func and(_ a: Bitmap?, _ b: Bitmap?) -> Bitmap? {
+        guard let a else { return b }
+        guard let b else { return a }
+        var r = a
+        for i in r.words.indices { r.words[i] &= b.words[i] }
+        return r
+    }
+}
+
+/// The distinct strings of a text column; a cell holds the index of its string here.
+public struct StringDictionary: Sendable {
+    public let strings: [String]
+    public init(_ strings: [String]) { self.strings = strings }
+
+    /// Code of a string, if present (a linear search: meant for a literal compared with a column).
+    public func code(of s: String) -> Int32? {
+        strings.firstIndex(of: s).map(Int32.init)
+    }
+
+    /// Builds a dictionary while assigning codes.
+    public struct Builder {
+        public private(set) var strings: [String] = []
+        private var codes: [String: Int32] = [:]
+        public init() {}
+        public mutating func code(for s: String) -> Int32 {
+            if let c = codes[s] { return c }
+            let c = Int32(strings.count)
+            codes[s] = c
+            strings.append(s)
+            return c
+        }
+        public var dictionary: StringDictionary { StringDictionary(strings) }
+    }
+}

@@ -51,8 +51,9 @@ public struct SourceText: Sendable {
     }
 
     private static func binaryError(name: String, line: Int, column: Int, what: String) -> Diagnostic {
-        Diagnostic(.syntax, "\(name) is not CoopQL source text: it holds \(what) at line \(line), byte \(column)",
-                   hint: "CoopQL scripts are UTF-8 text files; is this a data file or a binary?",
+        Diagnostic(.syntax, "this is not CoopQL source text: it holds \(what)",
+                   in: SourceText(name: name, text: ""),
+                   hint: "CoopQL scripts are UTF-8 text files; is this a data file or a program?",
                    fallbackLocation: (line, column))
     }
 

@@ -1,0 +1,171 @@
+/// Compiles a checked pipeline into one closure: the source, then each stage as an operator over
+/// a whole table. Expressions inside stages are compiled once, here, not per row or per run.
+struct PipelineCompiler {
+    let source: SourceText
+
+    typealias Operator = @Sendable (Table, Runtime) throws -> Value
+
+    func compile(_ pipeline: BoundPipeline) -> @Sendable (Runtime) throws -> Value {
+        let expressions = ExpressionCompiler(source: source)
+        let head = expressions.compile(pipeline.source)
+        let operators = pipeline.stages.map(compile)
+        let source = self.source
+        let headSpan = pipeline.source.span
+        return { runtime in
+            guard case .scalar(.table(var table)) = try head(Frame.scalar, runtime) else {
+                throw Diagnostic(.runtime, "`|` needs a table on its left", at: headSpan, in: source)
+            }
+            for (i, op) in operators.enumerated() {
+                try runtime.checkCancelled()
+                let value = try op(table, runtime)
+                guard case .table(let next) = value else {
+                    precondition(i == operators.count - 1, "only the last stage may yield a non-table")
+                    return value
+                }
+                table = next
+            }
+            return .table(table)
+        }
+    }
+
+    func compile(_ stage: BoundStage) -> Operator {
+        let expressions = ExpressionCompiler(source: source)
+        let output = stage.output
+        switch stage.kind {
+        case .filter(let condition):
+            let k = expressions.compile(condition)
+            return { table, runtime in .table(Operators.filter(table, try k(frame(table), runtime))) }
+        case .project(let items):
+            let ks = items.map(expressions.compile)
+            return { table, runtime in
+                let f = frame(table)
+                let columns = try zip(ks, items).map { k, item in try k(f, runtime).materialize(table.rowCount, type: item.type) }
+                return .table(Operators.retype(output, columns, rowCount: table.rowCount))
+            }
+        case .aggregate(let keys, let aggregates, let outputs):
+            let keyKernels = keys.map(expressions.compile)
+            let argumentKernels = aggregates.map { $0.argument.map(expressions.compile) }
+            let outputKernels = outputs.map(expressions.compile)
+            return { table, runtime in
+                let f = frame(table)
+                let keyColumns = try zip(keyKernels, keys).map { k, key in try k(f, runtime).materialize(table.rowCount, type: key.type) }
+                let grouping = keys.isEmpty ? Grouping.single(rowCount: table.rowCount) : Grouping.build(keyColumns, rowCount: table.rowCount)
+                var groups = keyColumns.map { $0.gather(grouping.firstRows) }
+                for (call, kernel) in zip(aggregates, argumentKernels) {
+                    let argument = try kernel.map { try $0(f, runtime) }
+                    groups.append(try Aggregation.compute(call, argument: argument, grouping: grouping, rowCount: table.rowCount))
+                }
+                let grouped = Frame(columns: groups, rowCount: grouping.count, locals: [])
+                let columns = try zip(outputKernels, outputs).map { k, o in try k(grouped, runtime).materialize(grouping.count, type: o.type) }
+                return .table(Operators.retype(output, columns, rowCount: grouping.count))
+            }
+        case .countRows:
+            return { table, _ in .int(Int64(table.rowCount)) }
+        case .sort(let keys):
+            let ks = keys.map { expressions.compile($0.expr) }
+            return { table, runtime in
+                .table(try Operators.sort(table, keys: keys, kernels: ks, runtime: runtime, limit: nil))
+            }
+        case .take(let n):
+            let k = expressions.compile(n)
+            return { table, runtime in
+                let count = try Operators.rowLimit(try k(Frame.scalar, runtime), stage: "take")
+                return .table(table.gather((0..<Int32(min(count, table.rowCount))).map { $0 }))
+            }
+        case .top(let n, let keys):
+            let kn = expressions.compile(n)
+            let ks = keys.map { expressions.compile($0.expr) }
+            return { table, runtime in
+                let count = try Operators.rowLimit(try kn(Frame.scalar, runtime), stage: "top")
+                return .table(try Operators.sort(table, keys: keys, kernels: ks, runtime: runtime, limit: count))
+            }
+        case .distinct(let items):
+            let ks = items.map(expressions.compile)
+            return { table, runtime in
+                let f = frame(table)
+                let columns = try zip(ks, items).map { k, item in try k(f, runtime).materialize(table.rowCount, type: item.type) }
+                let grouping = Grouping.build(columns, rowCount: table.rowCount)
+                let distinct = columns.map { $0.gather(table.rowCount == 0 ? [] : grouping.firstRows) }
+                return .table(Operators.retype(output, distinct, rowCount: table.rowCount == 0 ? 0 : grouping.count))
+            }
+        case .join(let kind, let right, let alias, let leftKeys, let rightKeys):
+            let kr = expressions.compile(right)
+            let kl = leftKeys.map(expressions.compile), krk = rightKeys.map(expressions.compile)
+            return { table, runtime in
+                guard case .scalar(.table(let rightTableRaw)) = try kr(Frame.scalar, runtime) else {
+                    throw KernelError("the right side of a join is not a table")
+                }
+                let rightTable = rightTableRaw.qualified(by: alias)
+                let lf = frame(table), rf = frame(rightTable)
+                let lcols = try zip(kl, leftKeys).map { k, e in try k(lf, runtime).materialize(table.rowCount, type: e.type) }
+                let rcols = try zip(krk, rightKeys).map { k, e in try k(rf, runtime).materialize(rightTable.rowCount, type: e.type) }
+                let (ls, rs) = HashJoin.match(left: lcols, right: rcols, leftCount: table.rowCount,
+                                              rightCount: rightTable.rowCount, keepUnmatched: kind == .left)
+                let l = table.gather(ls), r = rightTable.gather(rs)
+                return .table(Table(schema: TableSchema(l.schema.columns + r.schema.columns),
+                                    columns: l.columns + r.columns, rowCount: ls.count))
+            }
+        case .pivot(let aggregate, let rows, let columns):
+            let kr = expressions.compile(rows), kc = expressions.compile(columns)
+            let ka = aggregate.argument.map(expressions.compile)
+            return { table, runtime in
+                let f = frame(table)
+                let rowKey = try kr(f, runtime).materialize(table.rowCount, type: rows.type)
+                let columnKey = try kc(f, runtime).materialize(table.rowCount, type: columns.type)
+                let argument = try ka.map { try $0(f, runtime) }
+                return .table(try Pivot.make(aggregate, argument: argument, rows: rowKey, columns: columnKey,
+                                             rowName: output.columns[0], rowCount: table.rowCount))
+            }
+        }
+    }
+}
+
+/// A frame over all columns of a table.
+@inline(__always) func frame(_ table: Table) -> Frame {
+    Frame(columns: table.columns, rowCount: table.rowCount, locals: [])
+}
+
+enum Operators {
+    /// Rows where the condition is true; null counts as false.
+    static func filter(_ table: Table, _ condition: Vec) -> Table {
+        switch condition {
+        case .scalar(.bool(true)): return table
+        case .scalar: return table.gather([])
+        case .column(let c):
+            guard case .bool(let bits) = c.storage else { return table.gather([]) }
+            var selection: [Int32] = []
+            selection.reserveCapacity(table.rowCount / 4)
+            if let validity = c.validity {
+                for i in 0..<table.rowCount where bits[i] && validity[i] { selection.append(Int32(i)) }
+            } else {
+                for i in 0..<table.rowCount where bits[i] { selection.append(Int32(i)) }
+            }
+            if selection.count == table.rowCount { return table }
+            return table.gather(selection)
+        }
+    }
+
+    /// A table with the checker's names and the columns' real types (the checker may have known
+    /// only `any` or `null` for a column).
+    static func retype(_ schema: TableSchema, _ columns: [Column], rowCount: Int) -> Table {
+        var s = schema
+        for i in s.columns.indices { s.columns[i].type = columns[i].type }
+        return Table(schema: s, columns: columns, rowCount: rowCount)
+    }
+
+    static func rowLimit(_ v: Vec, stage: String) throws -> Int {
+        guard case .scalar(.int(let n)) = v else { throw KernelError("`\(stage)` needs a whole number of rows") }
+        guard n >= 0 else { throw KernelError("`\(stage)` needs a number of rows that is not negative, not \(n)") }
+        return Int(min(n, Int64(Int32.max)))
+    }
+
+    static func sort(_ table: Table, keys: [BoundSortKey], kernels: [Kernel], runtime: Runtime, limit: Int?) throws -> Table {
+        let f = frame(table)
+        let columns = try zip(kernels, keys).map { k, key in
+            (column: try k(f, runtime).materialize(table.rowCount, type: key.expr.type), descending: key.descending)
+        }
+        var order = SortKeys.permutation(columns, rowCount: table.rowCount)
+        if let limit, limit < order.count { order = Array(order.prefix(limit)) }
+        return table.gather(order)
+    }
+}

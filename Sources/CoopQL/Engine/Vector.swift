@@ -1,0 +1,92 @@
+/// What a kernel yields: a whole column, or one value that stands for every row (a constant, a
+/// variable, a parameter). Keeping constants unexpanded lets `x == "Bắc Ninh"` look the string up
+/// once instead of comparing it on every row.
+public enum Vec: Sendable {
+    case scalar(Value)
+    case column(Column)
+
+    /// The column this stands for, a constant expanded to `count` rows when needed.
+    func materialize(_ count: Int, type: DataType) -> Column {
+        switch self {
+        case .column(let c): return c
+        case .scalar(let v): return Column.constant(v, type: type, count: count)
+        }
+    }
+}
+
+/// The rows an expression is evaluated over: the columns of the current table (only those the
+/// expression reads need to be real), how many rows, and the values of parameters and `for`
+/// variables by slot.
+public struct Frame: Sendable {
+    var columns: [Column]
+    var rowCount: Int
+    var locals: [Vec]
+
+    static let scalar = Frame(columns: [], rowCount: 1, locals: [])
+
+    /// The same frame cut to the rows in `selection`, for evaluating one branch of an `if`.
+    func gather(_ selection: [Int32], columnsUsed: Set<Int>) -> Frame {
+        var cut = columns
+        for i in cut.indices { cut[i] = columnsUsed.contains(i) ? columns[i].gather(selection) : Column(.int([])) }
+        let cutLocals = locals.map { local -> Vec in
+            if case .column(let c) = local { return .column(c.gather(selection)) }
+            return local
+        }
+        return Frame(columns: cut, rowCount: selection.count, locals: cutLocals)
+    }
+}
+
+/// A compiled expression: runs over a frame, a column at a time.
+typealias Kernel = @Sendable (Frame, Runtime) throws -> Vec
+
+/// A problem found by a kernel, before the compiler attaches the place in the source.
+struct KernelError: Error {
+    var message: String
+    var suggestion: String?
+    init(_ message: String, suggestion: String? = nil) { self.message = message; self.suggestion = suggestion }
+}
+
+extension Column {
+    /// `count` copies of one value.
+    static func constant(_ v: Value, type: DataType, count: Int) -> Column {
+        switch v {
+        case .null: return Column.nulls(type, count: count)
+        case .int(let i):
+            if type == .decimal { return Column(.decimal(Array(repeating: Double(i), count: count))) }
+            return Column(.int(Array(repeating: i, count: count)))
+        case .decimal(let d): return Column(.decimal(Array(repeating: d, count: count)))
+        case .bool(let b): return Column(.bool(Array(repeating: b, count: count)))
+        case .date(let d): return Column(.date(Array(repeating: d.number, count: count)))
+        case .text(let s): return Column(.text(codes: Array(repeating: 0, count: count), dictionary: StringDictionary([s])))
+        case .list, .table, .record: return Column.nulls(.text, count: count)
+        }
+    }
+
+    /// The cells as doubles (ints widened); nil for other types.
+    var doubles: [Double]? {
+        switch storage {
+        case .decimal(let a): return a
+        case .int(let a): return a.map(Double.init)
+        default: return nil
+        }
+    }
+
+    /// Builds the same kind of column holding the values at `rows` of `self` scattered into a
+    /// column of `count` rows; used to put the two branches of an `if` back together.
+    static func merge(_ parts: [(rows: [Int32], vec: Vec)], count: Int, type: DataType) -> Column {
+        var values = [Value](repeating: .null, count: count)
+        for (rows, vec) in parts {
+            switch vec {
+            case .scalar(let v): for r in rows { values[Int(r)] = v }
+            case .column(let c): for (i, r) in rows.enumerated() { values[Int(r)] = c[i] }
+            }
+        }
+        let resolved: DataType
+        if type.isScalar && type != .any && type != .null {
+            resolved = type
+        } else {
+            resolved = DataType.unify(values.map(\.type)) ?? .text
+        }
+        return Column.from(values, type: resolved == .null ? .int : resolved)
+    }
+}

@@ -1,0 +1,40 @@
+/// The ways a result can be written out.
+///
+/// `table` and `markdown` are for people (numbers grouped in the chosen style); `csv` and `json`
+/// are for programs (numbers plain, every row written).
+public enum OutputFormat: String, Sendable, CaseIterable {
+    /// A box-drawn table aligned for a terminal.
+    case table
+    /// RFC 4180 comma-separated values with CRLF line ends.
+    case csv
+    /// RFC 8259 JSON: a table is an array of objects.
+    case json
+    /// A GitHub-flavoured Markdown pipe table.
+    case markdown
+}
+
+/// How `render(_:options:)` writes a value.
+public struct RenderOptions: Sendable, Equatable {
+    /// Which output format to write.
+    public var format: OutputFormat
+    /// Digit grouping and decimal mark for the human formats (`table`, `markdown`); the machine
+    /// formats always write plain numbers so that other programs can read them back.
+    public var numberStyle: NumberStyle
+    /// At most this many rows in a `table`; nil shows them all. CSV, JSON and Markdown always
+    /// write every row, because cutting data silently from a file would lose it.
+    public var maxRows: Int?
+    /// Width of the terminal in columns; a wider `table` has its text columns cut and then its
+    /// trailing columns dropped. nil means no limit.
+    public var terminalWidth: Int?
+    /// Whether a `table` may use ANSI colour (bold headers, dim nulls).
+    public var colour: Bool
+
+    public init(format: OutputFormat = .table, numberStyle: NumberStyle = .vietnamese,
+                maxRows: Int? = nil, terminalWidth: Int? = nil, colour: Bool = false) {
+        self.format = format
+        self.numberStyle = numberStyle
+        self.maxRows = maxRows
+        self.terminalWidth = terminalWidth
+        self.colour = colour
+    }
+}

@@ -1,0 +1,72 @@
+/// A table or a record seen the same way by every renderer: headers, column kinds and cells.
+///
+/// A record renders as a one-row table; going through this view instead of building a `Table`
+/// keeps its values exactly as they are, even when the record's schema says only `any`.
+struct RenderGrid {
+    /// Column names as shown to a person (`TableSchema.names`).
+    let headers: [String]
+    /// int and decimal columns: right-aligned in the human formats.
+    let numeric: [Bool]
+    /// text columns: the ones the box table may cut when the terminal is narrow.
+    let text: [Bool]
+    let rowCount: Int
+    /// Columns that hold years (`year`, `birth_year`, `năm`): written 2022, never 2.022.
+    let years: [Bool]
+    private let source: Source
+
+    private enum Source {
+        case table(Table)
+        case record(Record)
+    }
+
+    /// The grid of a table or record; nil for any other value.
+    init?(_ value: Value) {
+        switch value {
+        case .table(let t): self.init(t)
+        case .record(let r): self.init(r)
+        default: return nil
+        }
+    }
+
+    init(_ t: Table) {
+        headers = t.schema.names
+        numeric = t.columns.map { $0.type == .int || $0.type == .decimal }
+        text = t.columns.map { $0.type == .text }
+        years = t.schema.columns.map { RenderGrid.isYear($0.name) }
+        rowCount = t.rowCount
+        source = .table(t)
+    }
+
+    /// A record as a one-row grid.
+    init(_ r: Record) {
+        headers = Array(r.schema.names.prefix(r.values.count))
+        // A record field's schema type may be `any`; the value itself says what it is.
+        let types = zip(r.schema.columns, r.values).map { $1.isNull ? $0.type : $1.type }
+        numeric = types.map { $0 == .int || $0 == .decimal }
+        text = types.map { $0 == .text }
+        years = r.schema.columns.prefix(r.values.count).map { RenderGrid.isYear($0.name) }
+        rowCount = 1
+        source = .record(r)
+    }
+
+    var columnCount: Int { headers.count }
+
+    static func isYear(_ name: String) -> Bool {
+        let n = name.lowercased()
+        return n == "year" || n.hasSuffix("_year") || n == "năm"
+    }
+
+    /// A cell as the human formats write it; nil for null.
+    func cell(row: Int, column: Int, style: NumberStyle) -> String? {
+        let v = value(row: row, column: column)
+        if years[column], case .int(let i) = v { return String(i) }
+        return HumanText.cell(v, style: style)
+    }
+
+    func value(row: Int, column: Int) -> Value {
+        switch source {
+        case .table(let t): return t.columns[column][row]
+        case .record(let r): return r.values[column]
+        }
+    }
+}

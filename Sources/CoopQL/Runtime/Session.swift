@@ -1,0 +1,131 @@
+import Foundation
+
+/// A CoopQL session: loaded tables, and what earlier runs bound with `let`, `param` and `fn`.
+/// This is the library's entry point: the command line, the REPL and embedding hosts all use it.
+///
+/// A session is not safe to share between threads while it runs; use one per thread. Tables are
+/// values, so handing the same table to several sessions shares its storage safely.
+public final class Session: @unchecked Sendable {
+    var checkerEnvironment: Checker.Environment
+    let runtime: Runtime
+    /// Folders `import` may read from; empty means no file access at all.
+    public var allowedDirectories: [String] = []
+
+    public init() {
+        checkerEnvironment = Checker.Environment(tables: [:])
+        runtime = Runtime(tables: [:])
+    }
+
+    /// The loaded tables by name.
+    public var tables: [String: Table] { runtime.tables }
+
+    /// Adds (or replaces) a table.
+    public func addTable(_ name: String, _ table: Table) {
+        let qualified = table.qualified(by: name)
+        runtime.tables[name] = qualified
+        checkerEnvironment.tables[name] = qualified.schema
+    }
+
+    /// Loads every CSV file of a folder as a table named after the file. On error nothing is added.
+    public func loadDirectory(_ path: String) throws(Diagnostic) {
+        let loaded = try loadDataDirectory(path)
+        for (name, table) in loaded { addTable(name, table) }
+        allowedDirectories.append(path)
+    }
+
+    /// Stops the query now running (callable from another thread).
+    public func cancel() { runtime.cancelled.value = true }
+
+    /// Parses, checks and runs a script; `emit` receives each value to show, in order.
+    /// Every problem found before running is thrown together; a run-time error stops the run.
+    public func run(_ source: SourceText, parameters: [String: String] = [:],
+                    emit: @escaping (Output) throws -> Void) throws(DiagnosticList) {
+        runtime.cancelled.value = false
+        let (script, syntaxErrors) = Parser.parseRecovering(source)
+        var environment = checkerEnvironment
+        environment.paramOverrides = parameters
+        environment.readImport = importReader()
+        let checker = Checker(environment: environment, source: source)
+        let statements = checker.check(script)
+        let problems = syntaxErrors + checker.diagnostics
+        if !problems.isEmpty {
+            // In source order, whichever stage found them.
+            throw DiagnosticList(problems.sorted { ($0.span?.start ?? 0) < ($1.span?.start ?? 0) })
+        }
+        let unknown = parameters.keys.filter { checker.env.params[$0] == nil }.sorted()
+        if let name = unknown.first {
+            let declared = checker.env.params.keys.sorted()
+            throw DiagnosticList([Diagnostic(.usage, "--param \(name): the script declares no parameter `\(name)`", in: source,
+                                             suggestion: suggestion(for: name, among: declared).map { "did you mean \($0)?" },
+                                             hint: declared.isEmpty ? "it declares no parameters" : "it declares: " + declared.joined(separator: ", "))])
+        }
+        // What the script declared stays known to later runs (the REPL), except the overrides.
+        checkerEnvironment = checker.env
+        checkerEnvironment.paramOverrides = [:]
+        let interpreter = Interpreter(runtime: runtime, source: source, emit: emit)
+        do {
+            try onLargeStack { try interpreter.run(statements, slots: checker.topLevelSlots) }
+        } catch let d as Diagnostic {
+            throw DiagnosticList([d])
+        } catch let list as DiagnosticList {
+            throw list
+        } catch let k as KernelError {
+            throw DiagnosticList([Diagnostic(.runtime, k.message, in: source, suggestion: k.suggestion)])
+        } catch {
+            throw DiagnosticList([Diagnostic(.runtime, "\(error)", in: source)])
+        }
+    }
+
+    /// Runs source text and returns the value of its last expression statement (nil if none).
+    public func evaluate(_ text: String, name: String = "<query>", parameters: [String: String] = [:]) throws(DiagnosticList) -> Value? {
+        var last: Value?
+        try run(SourceText(name: name, text: text), parameters: parameters) { output in
+            if case .value(let v) = output { last = v }
+        }
+        return last
+    }
+
+    /// Reads an imported file relative to the importing one, inside the allowed folders only.
+    func importReader() -> @Sendable (String, SourceText) throws -> SourceText {
+        let allowed = allowedDirectories.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
+        return { path, from in
+            let base = URL(fileURLWithPath: from.name).deletingLastPathComponent()
+            let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : base.appendingPathComponent(path)
+            let full = url.standardizedFileURL.path
+            guard allowed.contains(where: { full == $0 || full.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }) else {
+                throw Diagnostic(.usage, "cannot import \(path): it is outside the folders this session may read",
+                                 hint: "allowed: " + (allowed.isEmpty ? "none" : allowed.joined(separator: ", ")))
+            }
+            guard let data = FileManager.default.contents(atPath: full) else {
+                throw Diagnostic(.usage, "cannot import \(path): no such file")
+            }
+            return try SourceText.decode(name: full, bytes: Array(data))
+        }
+    }
+}
+
+/// Runs work on a thread with a large stack, so deep (but bounded) recursion in user functions and
+/// nested expressions never overflows a small caller's stack, such as a test runner's thread.
+func onLargeStack<T>(_ work: @escaping () throws -> T) throws -> T {
+    let box = ResultBox<T>()
+    let job = UncheckedJob(work)
+    let done = DispatchSemaphore(value: 0)
+    let thread = Thread {
+        box.result = Result { try job.work() }
+        done.signal()
+    }
+    thread.stackSize = 256 << 20
+    thread.start()
+    done.wait()
+    return try box.result!.get()
+}
+
+private final class ResultBox<T>: @unchecked Sendable {
+    var result: Result<T, Error>?
+}
+
+/// Hands a closure to the worker thread; the caller waits for it, so it never runs concurrently.
+private struct UncheckedJob<T>: @unchecked Sendable {
+    let work: () throws -> T
+    init(_ work: @escaping () throws -> T) { self.work = work }
+}

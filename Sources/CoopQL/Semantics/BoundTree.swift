@@ -1,0 +1,135 @@
+/// The checked tree: names resolved, types known. The checker builds it from the syntax tree; the
+/// engine compiles it into kernels. Nothing in it refers to a name that does not exist.
+public struct BoundExpr: Sendable {
+    public indirect enum Kind: Sendable {
+        case constant(Value)
+        /// A column of the table a stage works on, by position.
+        case column(Int)
+        /// A value bound with `let` at the top level of a script.
+        case global(String)
+        /// A function parameter or a `for` variable, by slot.
+        case local(Int)
+        case parameter(String)
+        /// A field of a row value (`s.count` in `for s in …`).
+        case field(BoundExpr, Int)
+        case unary(UnaryOperator, BoundExpr)
+        case binary(BinaryOperator, BoundExpr, BoundExpr)
+        case isNull(BoundExpr, negated: Bool)
+        case isIn(BoundExpr, BoundExpr, negated: Bool)
+        case range(BoundExpr, BoundExpr)
+        case list([BoundExpr])
+        case conditional(BoundExpr, BoundExpr, BoundExpr)
+        case builtin(Builtin, [BoundExpr])
+        /// `percent(x)` and other functions that see a whole column at once.
+        case window(Builtin, BoundExpr)
+        case userCall(UserFunction, [BoundExpr])
+        case table(String)
+        case pipeline(BoundPipeline)
+    }
+
+    public var kind: Kind
+    public var type: DataType
+    public var span: Span
+
+    public init(_ kind: Kind, _ type: DataType, _ span: Span) {
+        self.kind = kind
+        self.type = type
+        self.span = span
+    }
+
+    /// True when the expression reads no column: its value is the same for every row.
+    var isRowIndependent: Bool {
+        switch kind {
+        case .column, .window: return false
+        case .constant, .global, .local, .parameter, .table, .pipeline: return true
+        case .field(let e, _), .unary(_, let e), .isNull(let e, _): return e.isRowIndependent
+        case .binary(_, let a, let b), .isIn(let a, let b, _), .range(let a, let b):
+            return a.isRowIndependent && b.isRowIndependent
+        case .conditional(let a, let b, let c): return a.isRowIndependent && b.isRowIndependent && c.isRowIndependent
+        case .list(let items), .builtin(_, let items), .userCall(_, let items): return items.allSatisfy(\.isRowIndependent)
+        }
+    }
+}
+
+/// A pipeline after checking: its source and its stages, each knowing its input and output schema.
+public struct BoundPipeline: Sendable {
+    public var source: BoundExpr
+    public var stages: [BoundStage]
+}
+
+public struct BoundStage: Sendable {
+    public enum Kind: Sendable {
+        case filter(BoundExpr)
+        /// `select` and `extend`: the output columns, each an expression over the input.
+        case project([BoundExpr])
+        /// `summarize`, `count by`: group by the keys, compute aggregates, then the outputs over the
+        /// table of keys followed by aggregate results.
+        case aggregate(keys: [BoundExpr], aggregates: [AggregateCall], outputs: [BoundExpr])
+        case countRows
+        case sort([BoundSortKey])
+        case take(BoundExpr)
+        case top(BoundExpr, [BoundSortKey])
+        case distinct([BoundExpr])
+        case join(JoinKind, right: BoundExpr, alias: String, leftKeys: [BoundExpr], rightKeys: [BoundExpr])
+        case pivot(AggregateCall, rows: BoundExpr, columns: BoundExpr)
+    }
+
+    public var kind: Kind
+    public var output: TableSchema
+    public var span: Span
+}
+
+public struct BoundSortKey: Sendable {
+    public var expr: BoundExpr
+    public var descending: Bool
+}
+
+/// One aggregate of a `summarize`: which function, over what.
+public struct AggregateCall: Sendable {
+    public var function: AggregateFunction
+    public var argument: BoundExpr?
+    public var type: DataType
+    public var span: Span
+}
+
+public enum AggregateFunction: String, Sendable, CaseIterable {
+    case count, count_if, sum, avg, min, max, median, count_distinct
+}
+
+/// A function defined with `fn`. A class so that a recursive call can refer to it before its body
+/// is checked.
+public final class UserFunction: @unchecked Sendable {
+    public let name: String
+    public let parameters: [String]
+    let syntax: Expr
+    /// The source the function was written in, for errors raised inside its body.
+    var source: SourceText?
+    /// The checked body; set once, right after the function is declared (or while checking its own
+    /// body, for recursion), never changed after.
+    var body: BoundExpr?
+    var returnType: DataType = .any
+    /// The compiled body, made on first call and then reused.
+    var kernel: Kernel?
+
+    init(name: String, parameters: [String], syntax: Expr) {
+        self.name = name
+        self.parameters = parameters
+        self.syntax = syntax
+    }
+}
+
+/// A statement after checking.
+public struct BoundStatement: Sendable {
+    public indirect enum Kind: Sendable {
+        case expression(BoundExpr)
+        case `let`(String, BoundExpr)
+        case param(String, DataType, defaultValue: BoundExpr?)
+        case print([BoundExpr])
+        case `if`([(condition: BoundExpr, body: [BoundStatement])], otherwise: [BoundStatement]?)
+        /// `for` binds slot `slot` to each item in turn.
+        case `for`(slot: Int, BoundExpr, [BoundStatement])
+        case block([BoundStatement])
+    }
+    public var kind: Kind
+    public var span: Span
+}

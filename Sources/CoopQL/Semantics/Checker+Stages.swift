@@ -1,0 +1,267 @@
+/// Binding pipelines: each stage is checked against the schema the stage before it produces.
+extension Checker {
+    func bindPipeline(_ head: Expr, _ stages: [Stage], _ e: Expr, _ scope: Scope) throws(Failure) -> BoundExpr {
+        var outer = scope
+        outer.row = nil
+        outer.aggregates = nil
+        outer.insideAggregate = false
+        let source = try bind(head, outer)
+        guard case .table(var schema) = source.type else {
+            if source.type == .any {
+                throw fail(.type, "the columns of `\(self.source.slice(head.span))` are not known here, so it cannot start a pipeline", head.span,
+                           hint: "a function's parameters have no known columns; pass the finished value instead")
+            }
+            throw fail(.type, "`|` needs a table on its left, but `\(self.source.slice(head.span))` is \(source.type)", head.span)
+        }
+        var bound: [BoundStage] = []
+        var resultType: DataType = .table(schema)
+        for (i, stage) in stages.enumerated() {
+            if case .count(let by) = stage.kind, by.isEmpty {
+                if i != stages.count - 1 {
+                    throw fail(.type, "`count` gives a number, so no stage can follow it", stages[i + 1].nameSpan,
+                               suggestion: "to count per group, write count by column")
+                }
+                bound.append(BoundStage(kind: .countRows, output: schema, span: stage.span))
+                resultType = .int
+                break
+            }
+            let b = try bindStage(stage, schema, outer)
+            bound.append(b)
+            schema = b.output
+            resultType = .table(schema)
+        }
+        return BoundExpr(.pipeline(BoundPipeline(source: source, stages: bound)), resultType, e.span)
+    }
+
+    func bindStage(_ stage: Stage, _ input: TableSchema, _ outer: Scope) throws(Failure) -> BoundStage {
+        var row = outer
+        row.row = input
+        func make(_ kind: BoundStage.Kind, _ output: TableSchema) -> BoundStage {
+            BoundStage(kind: kind, output: output, span: stage.span)
+        }
+        switch stage.kind {
+        case .where(let condition):
+            let c = try bind(condition, row)
+            try expectType(c, .bool, "`where` keeps rows where its condition is true")
+            return make(.filter(c), input)
+        case .select(let items):
+            let (exprs, columns) = try bindNamed(items, row)
+            return make(.project(exprs), TableSchema(columns))
+        case .extend(let items):
+            var exprs = input.columns.indices.map { BoundExpr(.column($0), input.columns[$0].type, stage.span) }
+            var columns = input.columns
+            for item in items {
+                let b = try bind(item.expr, row)
+                try requireScalar(b, item.expr)
+                let column = ColumnSchema(item.name!, b.type)
+                // Extending with an existing bare name replaces that column.
+                if let i = columns.firstIndex(where: { $0.name == item.name }) { exprs[i] = b; columns[i] = column }
+                else { exprs.append(b); columns.append(column) }
+            }
+            return make(.project(exprs), TableSchema(columns))
+        case .summarize(let items, let by):
+            return try bindAggregate(items: items, by: by, input, row, stage)
+        case .count(let by):
+            let count = NamedExpr(name: "count", expr: Expr(.call("count", []), stage.nameSpan))
+            return try bindAggregate(items: [count], by: by, input, row, stage)
+        case .sort(let keys):
+            return make(.sort(try bindSortKeys(keys, row)), input)
+        case .take(let n):
+            return make(.take(try bindCount(n, outer, "take")), input)
+        case .top(let n, let keys):
+            return make(.top(try bindCount(n, outer, "top"), try bindSortKeys(keys, row)), input)
+        case .distinct(let items):
+            if items.isEmpty {
+                let all = input.columns.indices.map { BoundExpr(.column($0), input.columns[$0].type, stage.span) }
+                return make(.distinct(all), input)
+            }
+            let (exprs, columns) = try bindNamed(items, row)
+            return make(.distinct(exprs), TableSchema(columns))
+        case .join(let kind, let right, let alias, let on):
+            return try bindJoin(kind, right, alias, on, input, outer, stage)
+        case .pivot(let aggregate, let rows, let columns):
+            return try bindPivot(aggregate, rows, columns, input, row, stage)
+        }
+    }
+
+    /// Binds `name = expr` items; an unnamed item is named after its column or its text.
+    func bindNamed(_ items: [NamedExpr], _ scope: Scope) throws(Failure) -> ([BoundExpr], [ColumnSchema]) {
+        var exprs: [BoundExpr] = []
+        var columns: [ColumnSchema] = []
+        for item in items {
+            let b = try bind(item.expr, scope)
+            try requireScalar(b, item.expr)
+            var column = ColumnSchema(item.name ?? derivedName(item.expr), b.type)
+            // A column taken as it is keeps its table, so `t.c` still finds it later.
+            if item.name == nil, case .column(let i) = b.kind, let row = scope.row { column.qualifier = row.columns[i].qualifier }
+            if let clash = columns.firstIndex(where: { $0.name == column.name && $0.qualifier == column.qualifier }) {
+                throw fail(.name, "two columns would be named `\(column.name)`", item.expr.span,
+                           suggestion: "name one of them: newname = \(source.slice(items[clash].expr.span))")
+            }
+            exprs.append(b)
+            columns.append(column)
+        }
+        return (exprs, columns)
+    }
+
+    /// The name a column gets when none is given: `province` for `province` or `t.province`,
+    /// `sum_members` for `sum(members)`, `count` for `count()`, else the expression's text.
+    func derivedName(_ e: Expr) -> String {
+        switch e.kind {
+        case .name(let n): return n
+        case .member(_, let f): return f
+        case .call(let f, let args):
+            if args.isEmpty { return f }
+            if args.count == 1 { return "\(f)_\(derivedName(args[0]))" }
+            return source.slice(e.span)
+        default: return source.slice(e.span)
+        }
+    }
+
+    func requireScalar(_ b: BoundExpr, _ e: Expr) throws(Failure) {
+        guard b.type.isScalar else {
+            throw fail(.type, "a column holds single values, but `\(source.slice(e.span))` is \(b.type)", e.span,
+                       suggestion: b.type == .table(TableSchema([])) ? nil : "end the inner pipeline with count or an aggregate")
+        }
+    }
+
+    func bindSortKeys(_ keys: [SortKey], _ scope: Scope) throws(Failure) -> [BoundSortKey] {
+        try keys.map { k throws(Failure) in
+            let b = try bind(k.expr, scope)
+            try requireScalar(b, k.expr)
+            return BoundSortKey(expr: b, descending: k.descending)
+        }
+    }
+
+    func bindCount(_ n: Expr, _ scope: Scope, _ stage: String) throws(Failure) -> BoundExpr {
+        let b = try bind(n, scope)
+        guard b.type.fits(.int), b.type != .null else {
+            throw fail(.type, "`\(stage)` needs a whole number of rows, but this is \(b.type)", n.span)
+        }
+        return b
+    }
+
+    func bindAggregate(items: [NamedExpr], by: [NamedExpr], _ input: TableSchema, _ row: Scope,
+                       _ stage: Stage) throws(Failure) -> BoundStage {
+        let (keys, keyColumns) = try bindNamed(by, row)
+        let collector = AggregateCollector(keyCount: keys.count)
+        var aggregateScope = row
+        aggregateScope.aggregates = collector
+        var outputs = keys.indices.map { BoundExpr(.column($0), keys[$0].type, keys[$0].span) }
+        var columns = keyColumns
+        for item in items {
+            let b = try bind(item.expr, aggregateScope)
+            try requireScalar(b, item.expr)
+            let name = item.name ?? derivedName(item.expr)
+            if columns.contains(where: { $0.name == name }) {
+                throw fail(.name, "two columns would be named `\(name)`", item.expr.span,
+                           suggestion: "give it another name: other = \(source.slice(item.expr.span))")
+            }
+            outputs.append(b)
+            columns.append(ColumnSchema(name, b.type))
+        }
+        return BoundStage(kind: .aggregate(keys: keys, aggregates: collector.calls, outputs: outputs),
+                          output: TableSchema(columns), span: stage.span)
+    }
+
+    func bindPivot(_ aggregate: Expr, _ rows: NamedExpr, _ columns: NamedExpr, _ input: TableSchema,
+                   _ row: Scope, _ stage: Stage) throws(Failure) -> BoundStage {
+        guard case .call(let name, _) = aggregate.kind, AggregateFunction(rawValue: name) != nil else {
+            throw fail(.type, "`pivot` needs one aggregate, such as count() or sum(members)", aggregate.span)
+        }
+        let collector = AggregateCollector(keyCount: 2)
+        var scope = row
+        scope.aggregates = collector
+        _ = try bind(aggregate, scope)
+        let r = try bind(rows.expr, row), c = try bind(columns.expr, row)
+        try requireScalar(r, rows.expr)
+        try requireScalar(c, columns.expr)
+        // The value columns are known only when the data is: the schema lists the row key alone
+        // and the checker lets later stages name only that.
+        var rowColumn = ColumnSchema(rows.name ?? derivedName(rows.expr), r.type)
+        if case .column(let i) = r.kind { rowColumn.qualifier = input.columns[i].qualifier }
+        return BoundStage(kind: .pivot(collector.calls[0], rows: r, columns: c), output: TableSchema([rowColumn]),
+                          span: stage.span)
+    }
+
+    func bindJoin(_ kind: JoinKind, _ right: Expr, _ alias: String?, _ on: Expr, _ input: TableSchema,
+                  _ outer: Scope, _ stage: Stage) throws(Failure) -> BoundStage {
+        let r = try bind(right, outer)
+        guard case .table(let rightSchemaRaw) = r.type else {
+            throw fail(.type, "`join` needs a table, but this is \(r.type)", right.span)
+        }
+        let name = alias ?? defaultAlias(right)
+        var rightSchema = rightSchemaRaw
+        for i in rightSchema.columns.indices { rightSchema.columns[i].qualifier = name }
+        let combined = TableSchema(input.columns + rightSchema.columns)
+        var both = outer
+        both.row = combined
+        var leftScope = outer, rightScope = outer
+        leftScope.row = input
+        rightScope.row = rightSchema
+        var leftKeys: [BoundExpr] = [], rightKeys: [BoundExpr] = []
+        for (a, b) in try equalityPairs(on) {
+            let ba = try bind(a, both), bb = try bind(b, both)
+            let sideA = side(ba, leftCount: input.columns.count), sideB = side(bb, leftCount: input.columns.count)
+            let (l, rr): (Expr, Expr)
+            switch (sideA, sideB) {
+            case (.left, .right): (l, rr) = (a, b)
+            case (.right, .left): (l, rr) = (b, a)
+            default:
+                throw fail(.type, "each side of a join condition must name columns of one table: the left side's on one side of `==`, `\(name)`'s on the other",
+                           Span(a.span.start, b.span.end), suggestion: "write join … on left_key == \(name).key")
+            }
+            let lk = try bind(l, leftScope), rk = try bind(rr, rightScope)
+            guard comparable(lk.type, rk.type) else {
+                throw fail(.type, "the join keys have different types: \(lk.type) and \(rk.type)", Span(a.span.start, b.span.end))
+            }
+            leftKeys.append(lk)
+            rightKeys.append(rk)
+        }
+        return BoundStage(kind: .join(kind, right: r, alias: name, leftKeys: leftKeys, rightKeys: rightKeys),
+                          output: combined, span: stage.span)
+    }
+
+    /// The name a join's right side goes by when `as` gives none: its table's or variable's name.
+    func defaultAlias(_ e: Expr) -> String {
+        switch e.kind {
+        case .name(let n): return n
+        case .pipeline(let head, _): return defaultAlias(head)
+        default: return "right"
+        }
+    }
+
+    /// `a == b and c == d` → [(a, b), (c, d)].
+    func equalityPairs(_ e: Expr) throws(Failure) -> [(Expr, Expr)] {
+        switch e.kind {
+        case .binary(.and, let l, let r): return try equalityPairs(l) + equalityPairs(r)
+        case .binary(.equal, let l, let r): return [(l, r)]
+        default:
+            throw fail(.syntax, "a join condition is `left_key == right_key`, several joined by `and`", e.span,
+                       suggestion: "write join table on coop_id == table.id")
+        }
+    }
+
+    enum Side { case left, right, both, neither }
+
+    func side(_ e: BoundExpr, leftCount: Int) -> Side {
+        var left = false, right = false
+        func visit(_ e: BoundExpr) {
+            switch e.kind {
+            case .column(let i): if i < leftCount { left = true } else { right = true }
+            case .field(let x, _), .unary(_, let x), .isNull(let x, _), .window(_, let x): visit(x)
+            case .binary(_, let a, let b), .isIn(let a, let b, _), .range(let a, let b): visit(a); visit(b)
+            case .conditional(let a, let b, let c): visit(a); visit(b); visit(c)
+            case .list(let xs), .builtin(_, let xs), .userCall(_, let xs): xs.forEach(visit)
+            default: break
+            }
+        }
+        visit(e)
+        switch (left, right) {
+        case (true, false): return .left
+        case (false, true): return .right
+        case (true, true): return .both
+        default: return .neither
+        }
+    }
+}

@@ -1,0 +1,252 @@
+import Foundation
+
+/// Resolves every name and works out every type before anything runs, turning the syntax tree
+/// into the bound tree. Finds as many problems as it can: one per statement, for all statements.
+final class Checker {
+    /// What the checker knows of the world outside the script.
+    struct Environment {
+        var tables: [String: TableSchema]
+        /// Types of values already bound by earlier runs (the REPL keeps them between entries).
+        var globals: [String: DataType] = [:]
+        var params: [String: DataType] = [:]
+        var functions: [String: UserFunction] = [:]
+        /// `--param name=value` as given, before the script says what type each has.
+        var paramOverrides: [String: String] = [:]
+        /// Reads an imported file; nil when the host allows no file access.
+        var readImport: (@Sendable (String, SourceText) throws -> SourceText)?
+    }
+
+    var env: Environment
+    var source: SourceText
+    var diagnostics: [Diagnostic] = []
+    /// Slots used by `for` variables at the top level of a script.
+    var topLevelSlots = 0
+    var importStack: [String] = []
+
+    struct Failure: Error {}
+
+    init(environment: Environment, source: SourceText) {
+        self.env = environment
+        self.source = source
+    }
+
+    // MARK: - Statements
+
+    func check(_ script: Script) -> [BoundStatement] {
+        let saved = source
+        source = script.source
+        defer { source = saved }
+        var out: [BoundStatement] = []
+        var scope = Scope()
+        for statement in script.statements {
+            do { out.append(try check(statement, &scope)) }
+            catch {
+                // A `let` that failed still defines its name, so later lines are not flooded with
+                // "unknown name" errors.
+                if case .let(let name, _) = statement.kind { env.globals[name] = .any }
+            }
+        }
+        return out
+    }
+
+    func check(_ statement: Statement, _ scope: inout Scope) throws(Failure) -> BoundStatement {
+        let span = statement.span
+        switch statement.kind {
+        case .expression(let e):
+            return BoundStatement(kind: .expression(try bind(e, scope)), span: span)
+        case .let(let name, let e):
+            let value = try bind(e, scope)
+            if scope.isTopLevel { env.globals[name] = value.type }
+            else { throw fail(.syntax, "`let` is only allowed at the top level of a script", statement.nameSpan ?? span) }
+            return BoundStatement(kind: .let(name, value), span: span)
+        case .function(let name, let parameters, let body):
+            if Builtin(rawValue: name) != nil || AggregateFunction(rawValue: name) != nil {
+                throw fail(.name, "`\(name)` is a built-in function and cannot be redefined", statement.nameSpan ?? span,
+                           suggestion: "choose another name")
+            }
+            let function = UserFunction(name: name, parameters: parameters, syntax: body)
+            function.source = source
+            env.functions[name] = function
+            try bindBody(of: function)
+            return BoundStatement(kind: .block([]), span: span)
+        case .param(let name, let typeName, let defaultValue):
+            return try checkParam(name, typeName, defaultValue, statement, scope)
+        case .print(let values):
+            return BoundStatement(kind: .print(try values.map { e throws(Failure) in try bind(e, scope) }), span: span)
+        case .if(let branches, let otherwise):
+            var bound: [(BoundExpr, [BoundStatement])] = []
+            for (condition, body) in branches {
+                let c = try bind(condition, scope)
+                try expectType(c, .bool, "an `if` condition must be true or false")
+                bound.append((c, try checkBlock(body, scope)))
+            }
+            let other = try otherwise.map { b throws(Failure) in try checkBlock(b, scope) }
+            return BoundStatement(kind: .if(bound.map { (condition: $0.0, body: $0.1) }, otherwise: other), span: span)
+        case .for(let name, let sequence, let body):
+            let items = try bind(sequence, scope)
+            let itemType: DataType
+            switch items.type {
+            case .table(let schema): itemType = .record(schema)
+            case .list(let t): itemType = t
+            case .any: itemType = .any
+            default:
+                throw fail(.type, "`for` goes over a table, a list or a range, not \(items.type)", sequence.span)
+            }
+            var inner = scope
+            let slot = scope.nextSlot
+            inner.locals[name] = (slot, itemType)
+            inner.nextSlot += 1
+            topLevelSlots = max(topLevelSlots, inner.nextSlot)
+            let boundBody = try checkBlock(body, inner)
+            return BoundStatement(kind: .for(slot: slot, items, boundBody), span: span)
+        case .import(let path):
+            return try checkImport(path, span)
+        }
+    }
+
+    func checkBlock(_ statements: [Statement], _ scope: Scope) throws(Failure) -> [BoundStatement] {
+        var inner = scope
+        inner.isTopLevel = false
+        var out: [BoundStatement] = []
+        for s in statements { out.append(try check(s, &inner)) }
+        return out
+    }
+
+    func checkParam(_ name: String, _ typeName: String?, _ defaultValue: Expr?, _ statement: Statement,
+                    _ scope: Scope) throws(Failure) -> BoundStatement {
+        let nameSpan = statement.nameSpan ?? statement.span
+        let boundDefault = try defaultValue.map { e throws(Failure) in try bind(e, scope) }
+        var type: DataType = boundDefault?.type ?? .text
+        if let typeName {
+            type = ["int": .int, "decimal": .decimal, "bool": .bool, "date": .date][typeName] ?? .text
+            if let d = boundDefault, !d.type.fits(type) {
+                throw fail(.type, "the default of `\(name)` is \(d.type), but the parameter is declared \(type)", d.span)
+            }
+        }
+        guard type.isScalar, type != .any else {
+            throw fail(.type, "a parameter holds a single value (number, text, date or bool), not \(type)", nameSpan)
+        }
+        if type == .null { type = .text }
+        env.params[name] = type
+        var value = boundDefault
+        if let raw = env.paramOverrides[name] {
+            guard let parsed = ParameterValue.parse(raw, as: type) else {
+                throw fail(.usage, "--param \(name)=\(raw): `\(raw)` is not \(ParameterValue.describe(type))", nameSpan,
+                           suggestion: "give \(name) \(ParameterValue.example(type))")
+            }
+            value = BoundExpr(.constant(parsed), type, nameSpan)
+        }
+        guard value != nil else {
+            throw fail(.usage, "parameter `\(name)` has no default and was not given", nameSpan,
+                       suggestion: "pass --param \(name)=… or give it a default: param \(name) = …")
+        }
+        return BoundStatement(kind: .param(name, type, defaultValue: value), span: statement.span)
+    }
+
+    func checkImport(_ path: String, _ span: Span) throws(Failure) -> BoundStatement {
+        guard let read = env.readImport else {
+            throw fail(.usage, "this session may not read files, so `import` is not allowed", span)
+        }
+        let imported: SourceText
+        do { imported = try read(path, source) }
+        catch let d as Diagnostic {
+            throw fail(.usage, d.message, span, hint: d.hint)
+        } catch {
+            throw fail(.usage, "cannot import \(path): \(error)", span)
+        }
+        guard !importStack.contains(imported.name) else {
+            throw fail(.usage, "\(path) imports itself (through \(importStack.joined(separator: " → ")))", span)
+        }
+        let script: Script
+        do { script = try Parser.parse(imported) }
+        catch {
+            diagnostics.append(contentsOf: error.diagnostics)
+            throw Failure()
+        }
+        importStack.append(imported.name)
+        defer { importStack.removeLast() }
+        let before = diagnostics.count
+        let statements = check(script)
+        if diagnostics.count > before { throw Failure() }
+        return BoundStatement(kind: .block(statements), span: span)
+    }
+
+    /// Checks a function's body with its parameters typed `any`: names are resolved now, types of
+    /// arguments are checked when the function runs.
+    func bindBody(of function: UserFunction) throws(Failure) {
+        var scope = Scope()
+        scope.isTopLevel = false
+        scope.inFunction = true
+        for (i, p) in function.parameters.enumerated() { scope.locals[p] = (i, .any) }
+        scope.nextSlot = function.parameters.count
+        let saved = source
+        defer { source = saved }
+        function.body = try bind(function.syntax, scope)
+        function.returnType = function.body?.type ?? .any
+    }
+
+    // MARK: - Diagnostics
+
+    func fail(_ kind: Diagnostic.Kind, _ message: String, _ span: Span, suggestion: String? = nil,
+              hint: String? = nil) -> Failure {
+        diagnostics.append(Diagnostic(kind, message, at: span, in: source, suggestion: suggestion, hint: hint))
+        return Failure()
+    }
+
+    func expectType(_ e: BoundExpr, _ type: DataType, _ message: String) throws(Failure) {
+        guard e.type.fits(type) else { throw fail(.type, "\(message), but this is \(e.type)", e.span) }
+    }
+}
+
+/// What names mean at one point of the tree.
+struct Scope {
+    /// The columns of the table a stage works on; nil outside stages.
+    var row: TableSchema?
+    /// Function parameters and `for` variables.
+    var locals: [String: (slot: Int, type: DataType)] = [:]
+    var nextSlot = 0
+    var isTopLevel = true
+    var inFunction = false
+    /// Set while binding the items of a `summarize`: aggregates are allowed and collected here.
+    var aggregates: Checker.AggregateCollector?
+    var insideAggregate = false
+}
+
+/// Typed values for `--param name=value`: the type comes from the parameter's default.
+enum ParameterValue {
+    static func parse(_ raw: String, as type: DataType) -> Value? {
+        let text = raw.precomposedStringWithCanonicalMappingPortable
+        switch type {
+        case .int: return Int64(text.replacingOccurrences(of: "_", with: "")).map(Value.int)
+        case .decimal: return Double(text).map(Value.decimal)
+        case .bool:
+            switch text.lowercased() {
+            case "true", "1", "có", "yes": return .bool(true)
+            case "false", "0", "không", "no": return .bool(false)
+            default: return nil
+            }
+        case .date: return Day.parse(text).map(Value.date)
+        default: return .text(text)
+        }
+    }
+
+    static func describe(_ type: DataType) -> String {
+        switch type {
+        case .int: return "a whole number"
+        case .decimal: return "a number"
+        case .bool: return "true or false"
+        case .date: return "a date (YYYY-MM-DD or dd/mm/yyyy)"
+        default: return "text"
+        }
+    }
+
+    static func example(_ type: DataType) -> String {
+        switch type {
+        case .int: return "a whole number, such as 2022"
+        case .decimal: return "a number, such as 3.5"
+        case .bool: return "true or false"
+        case .date: return "a date such as 2022-12-23 or 23/12/2022"
+        default: return "a text value"
+        }
+    }
+}

@@ -1,0 +1,111 @@
+import Foundation
+
+/// What the command line and the REPL share: a session, how results are shown, and where output
+/// and errors go. It turns outputs into text and diagnostics into messages, and reports an exit
+/// status; it writes only through the sinks it is given.
+public final class Shell {
+    public let session: Session
+    public var options: RenderOptions
+    /// Receives result text (standard output, or a file).
+    public var write: (String) -> Void
+    /// Receives error text (standard error).
+    public var writeError: (String) -> Void
+    public var colourErrors = false
+
+    /// Exit statuses of the command line.
+    public enum Status: Int32 {
+        case success = 0
+        case failure = 1   // an error in the query, the script or the data
+        case usage = 2     // wrong use of the command line
+    }
+
+    public init(session: Session = Session(), options: RenderOptions = RenderOptions(),
+                write: @escaping (String) -> Void, writeError: @escaping (String) -> Void) {
+        self.session = session
+        self.options = options
+        self.write = write
+        self.writeError = writeError
+    }
+
+    /// Loads data folders; on error reports it and loads none of the failing folder.
+    public func load(_ directories: [String]) -> Status {
+        for dir in directories {
+            do { try session.loadDirectory(dir) }
+            catch {
+                report([error])
+                return .failure
+            }
+        }
+        return .success
+    }
+
+    /// Runs source text, writing each result as it comes. Returns the exit status.
+    @discardableResult
+    public func run(_ source: SourceText, parameters: [String: String] = [:]) -> Status {
+        do {
+            try session.run(source, parameters: parameters) { [self] output in write(text(for: output)) }
+            return .success
+        } catch {
+            report(error.diagnostics)
+            return error.diagnostics.allSatisfy { $0.kind == .usage && $0.span == nil } ? .usage : .failure
+        }
+    }
+
+    /// Runs a script file: reads it (a binary or non-UTF-8 file is an error), then runs it.
+    public func runFile(_ path: String, parameters: [String: String] = [:]) -> Status {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            report([Diagnostic(.usage, "cannot read \(path): no such file, or it is not readable")])
+            return .usage
+        }
+        do {
+            let source = try SourceText.decode(name: path, bytes: Array(data))
+            let folder = URL(fileURLWithPath: path).deletingLastPathComponent().standardizedFileURL.path
+            if !session.allowedDirectories.contains(folder) { session.allowedDirectories.append(folder) }
+            return run(source, parameters: parameters)
+        } catch {
+            report([error])
+            return .failure
+        }
+    }
+
+    /// The text shown for one output: a value in the chosen format, or a `print` line.
+    public func text(for output: Output) -> String {
+        switch output {
+        case .value(let v):
+            return render(v, options: options)
+        case .printed(let values):
+            // Single values are written for people and joined by spaces; tables in the format.
+            var line: [String] = [], blocks: [String] = []
+            for v in values {
+                switch v {
+                case .table, .record: blocks.append(render(v, options: options))
+                default: line.append(humanText(v, style: options.numberStyle))
+                }
+            }
+            return (line.isEmpty ? "" : line.joined(separator: " ") + "\n") + blocks.joined()
+        }
+    }
+
+    public func report(_ diagnostics: [Diagnostic]) {
+        writeError(DiagnosticRenderer(colour: colourErrors).render(diagnostics))
+    }
+}
+
+/// Writes a file by writing a temporary file beside it and renaming it into place, so a failed
+/// run never leaves a half-written file and an earlier file survives until the new one is whole.
+public func writeAtomically(_ text: String, to path: String) throws(Diagnostic) {
+    let url = URL(fileURLWithPath: path)
+    let temporary = url.deletingLastPathComponent()
+        .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+    do {
+        try Data(text.utf8).write(to: temporary)
+        if FileManager.default.fileExists(atPath: path) {
+            _ = try FileManager.default.replaceItemAt(url, withItemAt: temporary)
+        } else {
+            try FileManager.default.moveItem(at: temporary, to: url)
+        }
+    } catch {
+        try? FileManager.default.removeItem(at: temporary)
+        throw Diagnostic(.usage, "cannot write \(path): \(error.localizedDescription)")
+    }
+}

@@ -1,0 +1,125 @@
+/// The syntax tree: what the parser builds and the checker reads. Every node keeps its source span.
+
+/// An expression. Pipelines are expressions too: `cooperatives | where x | count` is one.
+public struct Expr: Sendable {
+    public indirect enum Kind: Sendable {
+        case literal(Literal)
+        /// A bare name: a column, a table, or a variable bound by `let`, `for` or a function parameter.
+        case name(String)
+        /// `$name`: a `param`.
+        case parameter(String)
+        /// `base.field`: a qualified column (`cooperatives.id`) or a row's field (`s.count`).
+        case member(Expr, String)
+        /// `f(a, b)`: a built-in, an aggregate or a function defined with `fn`.
+        case call(String, [Expr])
+        case unary(UnaryOperator, Expr)
+        case binary(BinaryOperator, Expr, Expr)
+        /// `x is null` / `x is not null`.
+        case isNull(Expr, negated: Bool)
+        /// `x in list` / `x not in list`.
+        case isIn(Expr, Expr, negated: Bool)
+        /// `a..b`: the integers (or dates) from a to b, both included.
+        case range(Expr, Expr)
+        case list([Expr])
+        /// `if c then a else b`.
+        case conditional(Expr, Expr, Expr)
+        /// `source | stage | stage …`.
+        case pipeline(Expr, [Stage])
+    }
+
+    public var kind: Kind
+    public var span: Span
+    /// Height of the tree below this node; the parser bounds it so no later stage can overflow the stack.
+    public var depth: Int
+
+    public init(_ kind: Kind, _ span: Span, depth: Int = 1) {
+        self.kind = kind
+        self.span = span
+        self.depth = depth
+    }
+}
+
+public enum Literal: Sendable, Equatable {
+    case int(Int64), decimal(Double), text(String), bool(Bool), null
+}
+
+public enum UnaryOperator: String, Sendable { case negate = "-", not = "not" }
+
+public enum BinaryOperator: String, Sendable {
+    case add = "+", subtract = "-", multiply = "*", divide = "/", remainder = "%"
+    case equal = "==", notEqual = "!=", less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">="
+    case contains = "~", notContains = "!~", foldedEqual = "=~"
+    case and, or
+    case coalesce = "??"
+
+    public var isComparison: Bool {
+        switch self {
+        case .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual, .contains, .notContains, .foldedEqual: return true
+        default: return false
+        }
+    }
+}
+
+/// One stage of a pipeline, after a `|`.
+public struct Stage: Sendable {
+    public enum Kind: Sendable {
+        case `where`(Expr)
+        case select([NamedExpr])
+        case extend([NamedExpr])
+        case summarize([NamedExpr], by: [NamedExpr])
+        /// `count` alone yields a number; `count by k…` a table of keys and `count`.
+        case count(by: [NamedExpr])
+        case sort([SortKey])
+        case take(Expr)
+        case top(Expr, [SortKey])
+        /// `distinct a, b`; no columns means whole rows.
+        case distinct([NamedExpr])
+        case join(JoinKind, right: Expr, alias: String?, on: Expr)
+        case pivot(Expr, rows: NamedExpr, columns: NamedExpr)
+    }
+
+    public var kind: Kind
+    public var span: Span
+    /// Where the stage's name is written (for "unknown stage" and similar messages).
+    public var nameSpan: Span
+}
+
+public enum JoinKind: String, Sendable { case inner, left }
+
+/// `name = expr`, or a bare `expr` whose name is derived from it.
+public struct NamedExpr: Sendable {
+    public var name: String?
+    public var expr: Expr
+    public init(name: String?, expr: Expr) { self.name = name; self.expr = expr }
+}
+
+public struct SortKey: Sendable {
+    public var expr: Expr
+    public var descending: Bool
+}
+
+/// A statement of a script.
+public struct Statement: Sendable {
+    public indirect enum Kind: Sendable {
+        /// An expression on its own line: its value is printed.
+        case expression(Expr)
+        case `let`(String, Expr)
+        case function(String, parameters: [String], body: Expr)
+        case param(String, type: String?, defaultValue: Expr?)
+        case print([Expr])
+        case `if`([(condition: Expr, body: [Statement])], otherwise: [Statement]?)
+        case `for`(String, Expr, [Statement])
+        case `import`(String)
+    }
+
+    public var kind: Kind
+    public var span: Span
+    /// Where the statement's name (of a `let`, `fn`, `param` or `for` variable) is written.
+    public var nameSpan: Span?
+}
+
+/// A parsed script: its statements and the source they came from.
+public struct Script: Sendable {
+    public var statements: [Statement]
+    public var source: SourceText
+}

@@ -1,0 +1,43 @@
+import ArgumentParser
+import CoopQL
+import Foundation
+
+/// Sets up a shell from the command-line options: standard output or an `-o` file, standard error,
+/// data folders loaded. Ends with the shell's exit status.
+final class CommandLineSession {
+    let shell: Shell
+    let parameters: [String: String]
+    let outputPath: String?
+    private var buffered = ""
+
+    init(_ options: CommonOptions) throws {
+        parameters = try options.parameters()
+        outputPath = options.output
+        let useColour = isatty(STDERR_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        var render = RenderOptions()
+        render.format = options.format
+        var sink: (String) -> Void = { FileHandle.standardOutput.write(Data($0.utf8)) }
+        let shell = Shell(options: render, write: { sink($0) },
+                          writeError: { FileHandle.standardError.write(Data($0.utf8)) })
+        self.shell = shell
+        shell.colourErrors = useColour
+        if outputPath != nil {
+            // Results are collected and written in one go at the end, only if the run succeeds.
+            sink = { [unowned self] in buffered += $0 }
+        }
+        shell.session.allowedDirectories.append(FileManager.default.currentDirectoryPath)
+        let status = shell.load(options.data)
+        if status != .success { throw ExitCode(status.rawValue) }
+    }
+
+    func finish(_ status: Shell.Status) throws {
+        if status == .success, let outputPath {
+            do { try writeAtomically(buffered, to: outputPath) }
+            catch {
+                shell.report([error])
+                throw ExitCode(Shell.Status.failure.rawValue)
+            }
+        }
+        if status != .success { throw ExitCode(status.rawValue) }
+    }
+}

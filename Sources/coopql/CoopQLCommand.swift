@@ -1,0 +1,110 @@
+import ArgumentParser
+import CoopQL
+import Foundation
+
+/// `coopql`: options shared by every way of running CoopQL.
+struct CommonOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("A folder of data files, one table per file (repeatable).", valueName: "dir"))
+    var data: [String] = []
+
+    @Option(name: .long, help: "Output format: table, csv, json or markdown.")
+    var format: OutputFormat = .table
+
+    @Option(name: .customLong("param"), help: ArgumentHelp("Set a script parameter (repeatable).", valueName: "name=value"))
+    var params: [String] = []
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write results to this file (atomically) instead of standard output.", valueName: "file"))
+    var output: String?
+
+    /// `--param name=value` pairs as a dictionary.
+    func parameters() throws -> [String: String] {
+        var result: [String: String] = [:]
+        for p in params {
+            guard let eq = p.firstIndex(of: "="), eq != p.startIndex else {
+                throw ValidationError("--param needs name=value, as in --param province=\"Bắc Ninh\"; got `\(p)`")
+            }
+            result[String(p[..<eq])] = String(p[p.index(after: eq)...])
+        }
+        return result
+    }
+}
+
+extension OutputFormat: ExpressibleByArgument {}
+
+@main
+struct CoopQLCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "coopql",
+        abstract: "Ask questions of cooperative data and turn the answers into reports.",
+        discussion: """
+        With -c, runs one query. With `run FILE` (or just FILE), runs a script. With a script piped
+        to standard input, runs it. Otherwise opens the interactive shell.
+        Exit status: 0 success, 1 an error in the query, script or data, 2 wrong usage.
+        """,
+        subcommands: [Run.self]
+    )
+
+    @Option(name: .customShort("c"), help: ArgumentHelp("Run this query and exit.", valueName: "query"))
+    var command: String?
+
+    @OptionGroup var common: CommonOptions
+
+    /// Wrong usage exits with status 2 (the library's convention), not the parser's default 64.
+    static func main() {
+        do {
+            var command = try parseAsRoot(scriptShortcut(Array(CommandLine.arguments.dropFirst())))
+            try command.run()
+        } catch {
+            if exitCode(for: error).rawValue == 64 {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(Shell.Status.usage.rawValue)
+            }
+            exit(withError: error)
+        }
+    }
+
+    /// `coopql FILE …` means `coopql run FILE …`, so a script starting `#!/usr/bin/env coopql` runs
+    /// when executed directly.
+    static func scriptShortcut(_ arguments: [String]) -> [String] {
+        guard let first = arguments.first, !first.hasPrefix("-"),
+              !["run", "help"].contains(first) else { return arguments }
+        return ["run"] + arguments
+    }
+
+    mutating func run() throws {
+        let cli = try CommandLineSession(common)
+        if let command {
+            try cli.finish(cli.shell.run(SourceText(name: "<command>", text: command), parameters: cli.parameters))
+        } else if isatty(STDIN_FILENO) == 0 {
+            // Piped input is a script, read whole; no line editor is involved.
+            let data = FileHandle.standardInput.readDataToEndOfFile()
+            do {
+                let source = try SourceText.decode(name: "<stdin>", bytes: Array(data))
+                try cli.finish(cli.shell.run(source, parameters: cli.parameters))
+            } catch let d as Diagnostic {
+                cli.shell.report([d])
+                throw ExitCode(Shell.Status.failure.rawValue)
+            }
+        } else {
+            LineREPL(shell: cli.shell).run { prompt in
+                FileHandle.standardOutput.write(Data(prompt.utf8))
+                return Swift.readLine()
+            }
+        }
+    }
+}
+
+/// `coopql run FILE`: runs a script.
+struct Run: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Run a CoopQL script.")
+
+    @Argument(help: "The script (.coop) to run.")
+    var file: String
+
+    @OptionGroup var common: CommonOptions
+
+    mutating func run() throws {
+        let cli = try CommandLineSession(common)
+        try cli.finish(cli.shell.runFile(file, parameters: cli.parameters))
+    }
+}

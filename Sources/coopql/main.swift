@@ -1,2 +1,0 @@
-import CoopQL
-print("coopql")

@@ -79,7 +79,7 @@ import Testing
     }
 
     /// Every `.coop` file under Grammar/ and examples/ parses, and so does every fenced CoopQL block
-    /// in their Markdown files.
+    /// in their Markdown files and in README.md.
     @Test func everySampleParses() throws {
         var samples: [(String, String)] = []
         for folder in ["Grammar", "examples"] {
@@ -95,7 +95,12 @@ import Testing
                 }
             }
         }
-        #expect(samples.count >= 10, "expected code samples in Grammar/ and examples/")
+        // The README's tour is code too.
+        let readme = Fixtures.repository.appendingPathComponent("README.md")
+        if let text = try? String(contentsOf: readme, encoding: .utf8) {
+            for (i, block) in Self.codeBlocks(text).enumerated() { samples.append(("README.md block \(i + 1)", block)) }
+        }
+        #expect(samples.count >= 10, "expected code samples in Grammar/, examples/ and README.md")
         for (name, text) in samples {
             do { _ = try Parser.parse(SourceText(name: name, text: text)) }
             catch { Issue.record("\(name) does not parse:\n\(error)") }

@@ -159,7 +159,8 @@ extension Checker {
     func bindBinary(_ op: BinaryOperator, _ l: BoundExpr, _ r: BoundExpr, _ e: Expr) throws(Failure) -> BoundExpr {
         let lt = l.type, rt = r.type
         func mismatch(_ what: String) -> Failure {
-            fail(.type, "\(what): \(lt) \(op.rawValue) \(rt)", e.span, suggestion: conversionHint(l, r))
+            let message = op.isComparison ? what : "\(what), but this is \(lt) \(op.rawValue) \(rt)"
+            return fail(.type, message, e.span, suggestion: conversionHint(l, r))
         }
         let type: DataType
         switch op {
@@ -204,7 +205,7 @@ extension Checker {
         }
         if (l.type == .text && r.type.isNumeric) || (r.type == .text && l.type.isNumeric) {
             let textSide = l.type == .text ? l : r
-            return "turn the text into a number with int(\(source.slice(textSide.span))), or compare with a number"
+            return "turn the text into a number: int(\(source.slice(textSide.span)))"
         }
         return nil
     }

@@ -11,6 +11,9 @@ public final class Shell {
     /// Receives error text (standard error).
     public var writeError: (String) -> Void
     public var colourErrors = false
+    /// Whether a result was written since the last `run`: later ones get a blank line before them
+    /// in the human formats, so consecutive tables stay apart.
+    private var wroteResult = false
 
     /// Exit statuses of the command line.
     public enum Status: Int32 {
@@ -43,7 +46,12 @@ public final class Shell {
     @discardableResult
     public func run(_ source: SourceText, parameters: [String: String] = [:]) -> Status {
         do {
-            try session.run(source, parameters: parameters) { [self] output in write(text(for: output)) }
+            wroteResult = false
+            try session.run(source, parameters: parameters) { [self] output in
+                let separate = wroteResult && (options.format == .table || options.format == .markdown)
+                write((separate ? "\n" : "") + text(for: output))
+                wroteResult = true
+            }
             return .success
         } catch {
             report(error.diagnostics)

@@ -38,6 +38,8 @@ public struct Lexer {
                 lexNumber()
             case UInt8(ascii: "\""), UInt8(ascii: "'"):
                 lexString(quote: c)
+            case 0xE2 where peek(1) == 0x80 && peek(2) == 0x9C:
+                lexCurlyQuotedString()
             case UInt8(ascii: "$"):
                 index += 1
                 let nameStart = index
@@ -164,6 +166,21 @@ public struct Lexer {
             if string.hasPrefix("\n") { string.removeFirst() }
         }
         add(.string(string.precomposedStringWithCanonicalMappingPortable), start)
+    }
+
+    /// “text”: typed by word processors instead of "text". Read as a string so the rest of the line
+    /// makes sense, and reported so the script does not run with it.
+    mutating func lexCurlyQuotedString() {
+        let start = index
+        index += 3
+        let contentStart = index
+        while index < bytes.count, bytes[index] != UInt8(ascii: "\n"),
+              !(bytes[index] == 0xE2 && peek(1) == 0x80 && peek(2) == 0x9D) { index += 1 }
+        let content = text(contentStart, index)
+        if index < bytes.count, bytes[index] == 0xE2 { index += 3 }
+        error("curly quotes do not make a string", Span(start, index),
+              suggestion: "use straight quotes: \"\(content)\"")
+        add(.string(content), start)
     }
 
     mutating func unterminated(_ start: Int, triple: Bool, quote: UInt8) {

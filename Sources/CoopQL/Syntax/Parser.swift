@@ -61,7 +61,14 @@ public struct Parser {
             skipNewlines()
             if check(.end) { break }
             do {
-                statements.append(try parseStatement())
+                let statement = try parseStatement()
+                // A statement holding a bad token is not handed on: the checker would only
+                // complain again about what the lexer already reported.
+                if !diagnostics[..<lexerErrors].contains(where: { d in
+                    d.span.map { $0.start >= statement.span.start && $0.start < statement.span.end } ?? false
+                }) {
+                    statements.append(statement)
+                }
                 if !check(.end) && !check(.newline) {
                     throw fail("expected the end of the statement, found \(current.kind)", at: current.span,
                                suggestion: hintForTrailing())

@@ -16,6 +16,12 @@ final class CommandLineSession {
         let useColour = isatty(STDERR_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
         var render = RenderOptions()
         render.format = options.format
+        // On a terminal, tables fit its width and long results show their first rows.
+        if options.output == nil, isatty(STDOUT_FILENO) != 0 {
+            render.terminalWidth = terminalColumns()
+            render.maxRows = 40
+            render.colour = ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        }
         var sink: (String) -> Void = { FileHandle.standardOutput.write(Data($0.utf8)) }
         let shell = Shell(options: render, write: { sink($0) },
                           writeError: { FileHandle.standardError.write(Data($0.utf8)) })
@@ -40,4 +46,11 @@ final class CommandLineSession {
         }
         if status != .success { throw ExitCode(status.rawValue) }
     }
+}
+
+/// Columns of the terminal on standard output (80 when it cannot be told).
+func terminalColumns() -> Int {
+    var size = winsize()
+    if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+    return Int(ProcessInfo.processInfo.environment["COLUMNS"] ?? "") ?? 80
 }

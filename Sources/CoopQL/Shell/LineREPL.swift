@@ -13,6 +13,8 @@ public struct LineREPL {
     public func run(readLine: (String) -> String?) {
         var entry = ""
         var number = 0
+        // The last entry that ran without error: an entry starting with `|` continues it.
+        var previous: String?
         while let line = readLine(entry.isEmpty ? LineREPL.prompt : LineREPL.continuationPrompt) {
             if entry.isEmpty {
                 let trimmed = line.trimmingCharacters(in: .whitespaces)
@@ -27,7 +29,11 @@ public struct LineREPL {
             let source = SourceText(name: "<input>", text: entry)
             if !line.trimmingCharacters(in: .whitespaces).isEmpty && Parser.needsMoreInput(source) { continue }
             number += 1
-            shell.run(SourceText(name: "<input \(number)>", text: entry))
+            var text = entry
+            if entry.trimmingCharacters(in: .whitespaces).hasPrefix("|"), let previous {
+                text = previous + "\n" + entry
+            }
+            if shell.run(SourceText(name: "<input \(number)>", text: text)) == .success { previous = text }
             entry = ""
         }
     }
@@ -56,7 +62,8 @@ public struct LineREPL {
             shell.write("""
             Type a query and press Enter, for example:
               cooperatives | where kind == "htx" | count by sector
-            A line ending in | or an open bracket continues on the next line.
+            A line ending in | or an open bracket continues on the next line;
+            an entry starting with | continues the previous query.
             .tables   list the tables     .schema [table]   show columns and types
             .quit     leave (or Ctrl-D)
 

@@ -145,17 +145,17 @@ final class Checker {
 
     func checkImport(_ path: String, _ span: Span) throws(Failure) -> BoundStatement {
         guard let read = env.readImport else {
-            throw fail(.usage, "this session may not read files, so `import` is not allowed", span)
+            throw fail(.name, "this session may not read files, so `import` is not allowed", span)
         }
         let imported: SourceText
         do { imported = try read(path, source) }
         catch let d as Diagnostic {
-            throw fail(.usage, d.message, span, hint: d.hint)
+            throw fail(.name, d.message, span, hint: d.hint)
         } catch {
-            throw fail(.usage, "cannot import \(path): \(error)", span)
+            throw fail(.name, "cannot import \(path): \(error)", span)
         }
         guard !importStack.contains(imported.name) else {
-            throw fail(.usage, "\(path) imports itself (through \(importStack.joined(separator: " → ")))", span)
+            throw fail(.name, "\(path) imports itself (through \(importStack.joined(separator: " → ")))", span)
         }
         let script: Script
         do { script = try Parser.parse(imported) }

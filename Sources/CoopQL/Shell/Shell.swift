@@ -14,6 +14,7 @@ public final class Shell {
     /// Whether a result was written since the last `run`: later ones get a blank line before them
     /// in the human formats, so consecutive tables stay apart.
     private var wroteResult = false
+    private var wroteMultiline = false
 
     /// Exit statuses of the command line.
     public enum Status: Int32 {
@@ -48,14 +49,19 @@ public final class Shell {
         do {
             wroteResult = false
             try session.run(source, parameters: parameters) { [self] output in
-                let separate = wroteResult && (options.format == .table || options.format == .markdown)
-                write((separate ? "\n" : "") + text(for: output))
+                let shown = text(for: output)
+                let multiline = shown.dropLast().contains("\n")
+                let separate = (wroteMultiline || multiline) && wroteResult
+                    && (options.format == .table || options.format == .markdown)
+                write((separate ? "\n" : "") + shown)
                 wroteResult = true
+                wroteMultiline = multiline
             }
             return .success
         } catch {
             report(error.diagnostics)
-            return error.diagnostics.allSatisfy { $0.kind == .usage && $0.span == nil } ? .usage : .failure
+            // Problems with how the command was called (a missing or mistyped --param) are usage.
+            return error.diagnostics.allSatisfy { $0.kind == .usage } ? .usage : .failure
         }
     }
 

@@ -7,9 +7,9 @@ enum Pivot {
         let rowGroups = Grouping.build([rows], rowCount: rowCount)
         let columnGroups = Grouping.build([columns], rowCount: rowCount)
         let width = columnGroups.count
-        var cells = Grouping(ids: (0..<rowCount).map { rowGroups.ids[$0] * Int32(width) + columnGroups.ids[$0] },
+        // Aggregation reads only the ids and the count, not the first rows.
+        let cells = Grouping(ids: (0..<rowCount).map { rowGroups.ids[$0] * Int32(width) + columnGroups.ids[$0] },
                              count: rowGroups.count * width, firstRows: [])
-        cells.firstRows = []
         let values = try Aggregation.compute(call, argument: argument, grouping: cells, rowCount: rowCount)
         var seen = [Bool](repeating: false, count: cells.count)
         for i in 0..<rowCount { seen[Int(cells.ids[i])] = true }

@@ -40,6 +40,19 @@ public final class Session: @unchecked Sendable {
     /// Every problem found before running is thrown together; a run-time error stops the run.
     public func run(_ source: SourceText, parameters: [String: String] = [:],
                     emit: @escaping (Output) throws -> Void) throws(DiagnosticList) {
+        // Parsing, checking and running all recurse over the tree: give them a deep stack
+        // whatever thread the host calls from.
+        do {
+            try onLargeStack { [self] in try runHere(source, parameters: parameters, emit: emit) }
+        } catch let list as DiagnosticList {
+            throw list
+        } catch {
+            throw Session.diagnostics(for: error, in: source)
+        }
+    }
+
+    private func runHere(_ source: SourceText, parameters: [String: String],
+                         emit: @escaping (Output) throws -> Void) throws(DiagnosticList) {
         runtime.cancelled.value = false
         let (script, syntaxErrors) = Parser.parseRecovering(source)
         var environment = checkerEnvironment
@@ -64,15 +77,22 @@ public final class Session: @unchecked Sendable {
         checkerEnvironment.paramOverrides = [:]
         let interpreter = Interpreter(runtime: runtime, source: source, emit: emit)
         do {
-            try onLargeStack { try interpreter.run(statements, slots: checker.topLevelSlots) }
-        } catch let d as Diagnostic {
-            throw DiagnosticList([d])
-        } catch let list as DiagnosticList {
-            throw list
-        } catch let k as KernelError {
-            throw DiagnosticList([Diagnostic(.runtime, k.message, in: source, suggestion: k.suggestion)])
+            try interpreter.run(statements, slots: checker.topLevelSlots)
         } catch {
-            throw DiagnosticList([Diagnostic(.runtime, "\(error)", in: source)])
+            // A `let` the run never reached has no value: later runs must not think it exists.
+            for name in checkerEnvironment.globals.keys where runtime.globals[name] == nil {
+                checkerEnvironment.globals[name] = nil
+            }
+            throw Session.diagnostics(for: error, in: source)
+        }
+    }
+
+    static func diagnostics(for error: Error, in source: SourceText) -> DiagnosticList {
+        switch error {
+        case let d as Diagnostic: return DiagnosticList([d])
+        case let list as DiagnosticList: return list
+        case let k as KernelError: return DiagnosticList([Diagnostic(.runtime, k.message, in: source, suggestion: k.suggestion)])
+        default: return DiagnosticList([Diagnostic(.runtime, "\(error)", in: source)])
         }
     }
 

@@ -60,10 +60,10 @@ extension Checker {
             }
             return make(.project(exprs), TableSchema(columns))
         case .summarize(let items, let by):
-            return try bindAggregate(items: items, by: by, input, row, stage)
+            return try bindGrouping(items: items, by: by, input, row, stage)
         case .count(let by):
             let count = NamedExpr(name: "count", expr: Expr(.call("count", []), stage.nameSpan))
-            return try bindAggregate(items: [count], by: by, input, row, stage)
+            return try bindGrouping(items: [count], by: by, input, row, stage)
         case .sort(let keys):
             return make(.sort(try bindSortKeys(keys, row)), input)
         case .take(let n):
@@ -141,7 +141,7 @@ extension Checker {
         return b
     }
 
-    func bindAggregate(items: [NamedExpr], by: [NamedExpr], _ input: TableSchema, _ row: Scope,
+    func bindGrouping(items: [NamedExpr], by: [NamedExpr], _ input: TableSchema, _ row: Scope,
                        _ stage: Stage) throws(Failure) -> BoundStage {
         let (keys, keyColumns) = try bindNamed(by, row)
         let collector = AggregateCollector(keyCount: keys.count)

@@ -31,7 +31,8 @@ final class CommandLineSession {
             // Results are collected and written in one go at the end, only if the run succeeds.
             sink = { [unowned self] in buffered += $0 }
         }
-        shell.session.allowedDirectories.append(FileManager.default.currentDirectoryPath)
+        let here = FileManager.default.currentDirectoryPath
+        if !shell.session.allowedDirectories.contains(here) { shell.session.allowedDirectories.append(here) }
         let status = shell.load(options.data)
         if status != .success { throw ExitCode(status.rawValue) }
     }

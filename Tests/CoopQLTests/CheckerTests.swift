@@ -316,6 +316,19 @@ import Testing
         #expect(loop.message == "`for` goes over a table, a list or a range, not int")
     }
 
+    @Test
+    func listOfColumnsInsideAStageIsRefusedBeforeRunning() throws {
+        var emitted = 0
+        do {
+            try CheckerTests.session().run(SourceText(name: "<test>", text: "print 1\nt | where x in [id, 5] | count")) { _ in emitted += 1 }
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.diagnostics.first?.kind != .runtime)
+            #expect(error.diagnostics.first?.location?.line == 2)
+        }
+        #expect(emitted == 0)
+    }
+
     @Test func constantDateIsCheckedBeforeRunning() throws {
         var emitted = 0
         do {

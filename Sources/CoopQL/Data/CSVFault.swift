@@ -13,25 +13,26 @@ enum CSVFault: Error {
     /// The fault as a `.data` diagnostic. The message starts "in NAME, " and names the line and
     /// column in words; `fallbackLocation` carries them for tools (see `CSVReader`).
     func diagnostic(in bytes: [UInt8], name: String) -> Diagnostic {
-        let file = "in \(name), "
+        // The file's name leads the message as `path:line:column:`; the message says the rest.
+        let source = SourceText(name: name, text: "")
         let quoteRule = "a quote inside a quoted field is written twice: \"\""
         switch self {
         case .empty:
-            return Diagnostic(.data, file + "the file is empty",
+            return Diagnostic(.data, "the file is empty", in: source,
                               hint: "the first line of a CSV file names its columns, e.g. `id,name,province`",
                               fallbackLocation: (1, 1))
         case .blankHeader:
-            return Diagnostic(.data, file + "line 1 is blank, but it should name the columns",
+            return Diagnostic(.data, "line 1 is blank, but it should name the columns", in: source,
                               hint: "the first line of a CSV file names its columns, e.g. `id,name,province`",
                               fallbackLocation: (1, 1))
         case .unterminatedQuote(let offset):
             let (line, column) = CSVFault.location(of: offset, in: bytes)
-            return Diagnostic(.data, file + "the quoted field opened at line \(line), column \(column) is never closed",
+            return Diagnostic(.data, "the quoted field opened at line \(line), column \(column) is never closed", in: source,
                               hint: "a quoted field ends with a quote; \(quoteRule)",
                               fallbackLocation: (line, column))
         case .textAfterQuote(let offset):
             let (line, column) = CSVFault.location(of: offset, in: bytes)
-            return Diagnostic(.data, file + "line \(line), column \(column) has \(CSVFault.describe(byteAt: offset, in: bytes)) right after a closing quote",
+            return Diagnostic(.data, "line \(line), column \(column) has \(CSVFault.describe(byteAt: offset, in: bytes)) right after a closing quote", in: source,
                               hint: "a closing quote must be followed by the separator or the end of the line; \(quoteRule)",
                               fallbackLocation: (line, column))
         case .fieldCount(let offset, let found, let expected):
@@ -39,21 +40,21 @@ enum CSVFault: Error {
             let hint = found > expected
                 ? "a value that holds the separator must be written in double quotes"
                 : "every row needs one value for each column of the header (an empty one is null)"
-            return Diagnostic(.data, file + "line \(line) has \(found) field\(found == 1 ? "" : "s"), but the header has \(expected)",
+            return Diagnostic(.data, "line \(line) has \(found) field\(found == 1 ? "" : "s"), but the header has \(expected)", in: source,
                               hint: hint, fallbackLocation: (line, 1))
         case .invalidUTF8(let offset):
             let (line, column) = CSVFault.location(of: offset, in: bytes)
-            return Diagnostic(.data, file + "line \(line), column \(column) holds a byte that is not UTF-8",
+            return Diagnostic(.data, "line \(line), column \(column) holds a byte that is not UTF-8", in: source,
                               hint: "CoopQL reads CSV files as UTF-8; save the file as UTF-8 (in Excel: “CSV UTF-8”)",
                               fallbackLocation: (line, column))
         case .unnamedColumn(let offset, let index):
             let (line, column) = CSVFault.location(of: offset, in: bytes)
-            return Diagnostic(.data, file + "column \(index) of the header has no name",
+            return Diagnostic(.data, "column \(index) of the header has no name", in: source,
                               hint: "name every column in the first line; a separator at its end adds a nameless one",
                               fallbackLocation: (line, column))
         case .duplicateColumn(let columnName, let offset, let first, let second):
             let (line, column) = CSVFault.location(of: offset, in: bytes)
-            return Diagnostic(.data, file + "the header names column `\(columnName)` twice (columns \(first) and \(second))",
+            return Diagnostic(.data, "the header names column `\(columnName)` twice (columns \(first) and \(second))", in: source,
                               hint: "every column needs its own name",
                               fallbackLocation: (line, column))
         }

@@ -207,15 +207,18 @@ struct CSVParser {
         return (names, i)
     }
 
-    /// Scans every data row from `offset`, handing field k of each row to `columns[k]`; returns
-    /// the number of rows. A row whose field count differs from the header's is an error.
-    mutating func readRows(from offset: Int, into columns: inout [CSVColumnBuilder]) throws(CSVFault) -> Int {
+    /// Scans the data rows that start at `offset` or later but before `limit`, handing field k of
+    /// each row to `columns[k]`. Returns the number of rows and the offset after the last one (a
+    /// row that starts before `limit` is read to its end). A row whose field count differs from
+    /// the header's is an error.
+    mutating func readRows(from offset: Int, upTo limit: Int, into columns: inout [CSVColumnBuilder])
+        throws(CSVFault) -> (rows: Int, end: Int) {
         // The builders are reached through a buffer pointer: no bounds or uniqueness checks per field.
-        try columns.withUnsafeMutableBufferPointer { (builders) throws(CSVFault) -> Int in
+        try columns.withUnsafeMutableBufferPointer { (builders) throws(CSVFault) -> (rows: Int, end: Int) in
             let width = builders.count
             var i = offset
             var rows = 0
-            while i < count {
+            while i < limit {
                 let c = base[i]
                 // A blank line holds no row; skipping it also drops trailing blank lines.
                 if c == CSVParser.lf || (c == CSVParser.cr && (i + 1 == count || base[i + 1] == CSVParser.lf)) {
@@ -232,22 +235,70 @@ struct CSVParser {
                 guard index == width else { throw .fieldCount(rowAt: rowStart, found: index, expected: width) }
                 rows += 1
             }
-            return rows
+            return (rows, i)
         }
     }
 
-    /// A guess at the number of data rows from the line length of the first 64 KiB, so column arrays
-    /// can reserve room once instead of growing by doubling.
-    func estimateRows(from offset: Int) -> Int {
+    /// Average bytes per line over the first 64 KiB from `offset`, to guess how many rows a stretch
+    /// of the file holds so column arrays can reserve room once instead of growing by doubling.
+    func bytesPerLine(from offset: Int) -> Double {
         let sampleEnd = min(count, offset + 65_536)
-        guard sampleEnd > offset else { return 0 }
         var lines = 0
-        for i in offset..<sampleEnd where base[i] == CSVParser.lf { lines += 1 }
-        guard lines > 0 else { return 1 }
-        let perLine = Double(sampleEnd - offset) / Double(lines)
-        let guess = Double(count - offset) / perLine * 1.02 + 16
-        // Never more than one row per two bytes, the shortest a row can be.
-        return min(Int(guess), (count - offset) / 2 + 1)
+        for i in offset..<max(offset, sampleEnd) where base[i] == CSVParser.lf { lines += 1 }
+        return lines == 0 ? Double(max(1, sampleEnd - offset)) : Double(sampleEnd - offset) / Double(lines)
+    }
+
+    /// Offsets where `parts` stretches of rows start, the first at `offset`: each stretch begins
+    /// after the first line break past an even share of the bytes that lies outside quotes. Some
+    /// may coincide (a stretch inside one long quoted field is empty).
+    ///
+    /// Inside quotes or not is known from the parity of the quotes before a point, since a doubled
+    /// quote counts twice; the quotes of each share are counted in parallel. A quote in the middle
+    /// of an unquoted field breaks the parity, so the reader checks that each stretch ends exactly
+    /// where the next begins.
+    func rowStretches(from offset: Int, parts: Int) -> [Int] {
+        guard parts > 1 else { return [offset] }
+        let shares = (0..<parts).map { offset + (count - offset) * $0 / parts }
+        let quoteCounts = CSVParallel.map(parts) { j in countQuotes(shares[j], j + 1 < parts ? shares[j + 1] : count) }
+        var starts = [offset]
+        var parity = 0
+        for j in 1..<parts {
+            parity ^= quoteCounts[j - 1] & 1
+            var inQuotes = parity == 1
+            var i = shares[j]
+            var start = count
+            while i < count {
+                let c = base[i]
+                if c == CSVParser.quote {
+                    inQuotes.toggle()
+                } else if c == CSVParser.lf && !inQuotes {
+                    start = i + 1
+                    break
+                }
+                i += 1
+            }
+            starts.append(max(start, starts[j - 1]))
+        }
+        return starts
+    }
+
+    /// The number of quote bytes in `from..<to`, eight bytes a step. Unlike `zeroBytes`, the test
+    /// here is exact in every byte: `~(((x & 0x7F…) + 0x7F…) | x | 0x7F…)` has the top bit of
+    /// exactly the zero bytes set, so their count is a population count.
+    func countQuotes(_ from: Int, _ to: Int) -> Int {
+        let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        let quotes = UInt64(CSVParser.quote) &* CSVParser.ones
+        var i = from, n = 0
+        while i + 8 <= to {
+            let x = word(at: i) ^ quotes
+            n += (~(((x & lows) &+ lows) | x | lows)).nonzeroBitCount
+            i += 8
+        }
+        while i < to {
+            if base[i] == CSVParser.quote { n += 1 }
+            i += 1
+        }
+        return n
     }
 
     /// Offset (within the `n` bytes at `p`) of the first byte that does not begin valid UTF-8.

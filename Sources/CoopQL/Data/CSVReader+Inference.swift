@@ -4,18 +4,21 @@
 /// of its first value; an int column meeting a decimal becomes decimal (its ints converted, which
 /// gives the same doubles as parsing them would); any other misfit makes the column text. Since
 /// text must keep the original spelling of the earlier values ("007", "1.50"), such a column stops
-/// decoding and `needsTextPass` asks the reader to read it again as text from the first row.
+/// decoding (kind `skip`), and the reader reads its rows again with a builder made by `text`.
 ///
+/// One builder covers one column of one stretch of rows; `merge` joins a column's stretches.
 /// Only the array of the current type is used; the others stay empty. They are separate stored
 /// arrays rather than enum payloads so appending to them in place never copies.
 struct CSVColumnBuilder {
+    /// What the column holds so far. `unknown`: only nulls; `skip`: ignoring the column, either
+    /// because it turned out text after holding other values or because another column is being
+    /// read again.
     enum Kind { case unknown, int, decimal, date, bool, text, skip }
 
     private(set) var kind: Kind
-    /// Set when the column became text after holding other values.
-    private(set) var needsTextPass = false
     /// Cells taken so far, nulls included.
     private var count = 0
+    var rowCount: Int { count }
     /// Rows whose cell is null, in order; nulls are rare, so this is cheaper than a bitmap per row.
     private var nulls: [Int] = []
     private var ints: [Int64] = []
@@ -32,14 +35,15 @@ struct CSVColumnBuilder {
         self.reserve = reserve
     }
 
-    /// A builder that reads every value as text (the second pass).
-    init(text: Void, reserving reserve: Int) {
-        kind = .text
-        self.reserve = reserve
-        codes.reserveCapacity(reserve)
+    /// A builder that reads every value as text (for a column read again).
+    static func text(reserving reserve: Int) -> CSVColumnBuilder {
+        var b = CSVColumnBuilder(reserving: reserve)
+        b.kind = .text
+        b.codes.reserveCapacity(reserve)
+        return b
     }
 
-    /// A builder that ignores its column (the other columns during the second pass).
+    /// A builder that ignores its column (the other columns while some are read again).
     static var skipping: CSVColumnBuilder {
         var b = CSVColumnBuilder(reserving: 0)
         b.kind = .skip
@@ -127,9 +131,8 @@ struct CSVColumnBuilder {
             return
         }
         // Mixed values: the column is text. The earlier cells are gone as text, so drop them and
-        // let the second pass read the whole column again.
+        // leave the rows to be read again.
         kind = .skip
-        needsTextPass = true
         ints = []; decimals = []; days = []; bools = []; codes = []; nulls = []
     }
 
@@ -151,24 +154,102 @@ struct CSVColumnBuilder {
         return code
     }
 
-    /// The finished column. A column that never saw a value is text, all null.
-    func column(rowCount: Int) -> Column {
+    /// The type that covers the kinds several parts of one column were read as: unknown parts
+    /// (all null) add nothing, int and decimal make decimal, any other mix makes text.
+    static func combinedKind(_ parts: [CSVColumnBuilder]) -> Kind {
+        var result = Kind.unknown
+        for part in parts {
+            let kind = part.kind == .skip ? .text : part.kind  // a part that gave up is text
+            if kind == .unknown || kind == result { continue }
+            if result == .unknown {
+                result = kind
+            } else if (kind == .int && result == .decimal) || (kind == .decimal && result == .int) {
+                result = .decimal
+            } else {
+                result = .text
+            }
+        }
+        return result
+    }
+
+    /// True when this part must be read again as text for the column to be `kind`.
+    func needsRereading(as kind: Kind) -> Bool {
+        kind == .text && self.kind != .text && self.kind != .unknown
+    }
+
+    /// Joins the parts of one column, read from consecutive stretches of rows, into the finished
+    /// column of type `kind` (from `combinedKind`; a text column's parts must all be text or
+    /// unknown). The parts' arrays are released as they are copied, to keep the peak memory down.
+    /// A column that never saw a value is text, all null.
+    static func merge(_ parts: inout [CSVColumnBuilder], as kind: Kind) -> Column {
+        let rowCount = parts.reduce(0) { $0 + $1.count }
         var validity: Bitmap? = nil
-        if !nulls.isEmpty {
+        if parts.contains(where: { !$0.nulls.isEmpty }) {
             var bits = Bitmap(count: rowCount, value: true)
-            for row in nulls { bits[row] = false }
+            var first = 0
+            for part in parts {
+                for row in part.nulls { bits[first + row] = false }
+                first += part.count
+            }
             validity = bits
         }
-        switch kind {
-        case .unknown, .skip: return Column.nulls(.text, count: rowCount)
-        case .int: return Column(.int(ints), validity: validity)
-        case .decimal: return Column(.decimal(decimals), validity: validity)
-        case .date: return Column(.date(days), validity: validity)
-        case .bool: return Column(.bool(bools), validity: validity)
-        case .text:
-            // An all-null text column still gets one string, so code 0 names something.
-            let strings = interner.strings.isEmpty ? [""] : interner.strings
-            return Column(.text(codes: codes, dictionary: StringDictionary(strings)), validity: validity)
+        /// Concatenates one array per part; an unknown part (all null) gives zeros.
+        func join<T>(_ zero: T, _ take: (inout CSVColumnBuilder) -> [T]) -> [T] {
+            if parts.count == 1, parts[0].kind != .unknown { return take(&parts[0]) }
+            var all: [T] = []
+            all.reserveCapacity(rowCount)
+            for j in parts.indices {
+                if parts[j].kind == .unknown {
+                    all.append(contentsOf: repeatElement(zero, count: parts[j].count))
+                } else {
+                    all.append(contentsOf: take(&parts[j]))
+                }
+            }
+            return all
         }
+        switch kind {
+        case .unknown, .skip:
+            return Column.nulls(.text, count: rowCount)
+        case .int:
+            return Column(.int(join(0) { $0.takeInts() }), validity: validity)
+        case .decimal:
+            return Column(.decimal(join(0) { $0.takeDecimals() }), validity: validity)
+        case .date:
+            return Column(.date(join(0) { $0.takeDays() }), validity: validity)
+        case .bool:
+            return Column(.bool(join(false) { $0.takeBools() }), validity: validity)
+        case .text:
+            // The first text part's dictionary is the column's: its codes stay as they are, and
+            // each later part's strings are looked up (or added) there, in order of appearance.
+            guard let lead = parts.firstIndex(where: { $0.kind == .text }) else {
+                return Column.nulls(.text, count: rowCount)
+            }
+            var dictionary = parts[lead].interner
+            parts[lead].interner = CSVTextInterner()
+            let codes = join(Int32(0)) { part in
+                var codes = part.codes
+                part.codes = []
+                if part.interner.strings.isEmpty { return codes }  // the lead part, moved out above
+                let global = part.interner.strings.map { dictionary.code(forNormalised: $0) }
+                part.interner = CSVTextInterner()
+                global.withUnsafeBufferPointer { map in
+                    codes.withUnsafeMutableBufferPointer { c in
+                        for i in c.indices { c[i] = map[Int(c[i])] }
+                    }
+                }
+                return codes
+            }
+            return Column(.text(codes: codes, dictionary: StringDictionary(dictionary.strings)), validity: validity)
+        }
+    }
+
+    private mutating func takeInts() -> [Int64] { defer { ints = [] }; return ints }
+    private mutating func takeDays() -> [Int32] { defer { days = [] }; return days }
+    private mutating func takeBools() -> [Bool] { defer { bools = [] }; return bools }
+
+    /// The part's cells as doubles, converting an int part (the column became decimal elsewhere).
+    private mutating func takeDecimals() -> [Double] {
+        defer { decimals = []; ints = [] }
+        return kind == .int ? ints.map(Double.init) : decimals
     }
 }

@@ -16,9 +16,9 @@
 /// `dd/mm/yyyy`, real days only), bool (`true`/`false` in any case), else text. A column of nulls
 /// only is text. Text keeps the field exactly as written (NFC-normalised) and is dictionary-encoded.
 ///
-/// Every problem is a `Diagnostic` of kind `.data` with no source text. Its message begins with
-/// "in NAME, " (NAME is the path or name the bytes were read under) and says the line and column in
-/// words, so it reads whole on its own; `fallbackLocation` holds the same line and column for tools.
+/// Every problem is a `Diagnostic` of kind `.data` whose source is named after the file (its text is
+/// not kept: data files can be large), so it prints as `NAME:line:column: error: …`; the message
+/// also says the line and column in words, and `fallbackLocation` holds them for tools.
 /// Lines count physical lines (a line break inside quotes starts a new one); columns count characters
 /// from the start of the line, both from 1.
 public enum CSVReader {
@@ -38,27 +38,18 @@ public enum CSVReader {
         return try read(bytes: bytes, name: path, tableName: tableName ?? CSVFile.tableName(forPath: path))
     }
 
-    /// The whole load: header, a pass that infers and decodes every column, and — only when some
-    /// column turned out to be text after holding other values — a second pass that re-reads just
-    /// those columns as text, so the scan never has to keep every field's position in memory.
-    static func parse(_ bytes: [UInt8], tableName: String) throws(CSVFault) -> Table {
+    /// The whole load: the header, then the rows in stretches read side by side (see
+    /// `loadColumns`), by default one per core. Each stretch infers and decodes every column in a
+    /// single pass; a column that turns out text after holding other values is read again as text
+    /// where needed, so the scan never keeps every field's position in memory.
+    static func parse(_ bytes: [UInt8], tableName: String, parts: Int? = nil) throws(CSVFault) -> Table {
         let start = CSVFile.hasByteOrderMark(bytes) ? 3 : 0
         return try bytes.withUnsafeBufferPointer { (buffer) throws(CSVFault) -> Table in
             guard let base = buffer.baseAddress, buffer.count > start else { throw CSVFault.empty }
             var parser = CSVParser(base: base, count: buffer.count, start: start)
             let header = try parser.readHeader()
-            let estimate = parser.estimateRows(from: header.dataStart)
-            var builders = header.names.map { _ in CSVColumnBuilder(reserving: estimate) }
-            let rowCount = try parser.readRows(from: header.dataStart, into: &builders)
-
-            if builders.contains(where: \.needsTextPass) {
-                var textBuilders = builders.map {
-                    $0.needsTextPass ? CSVColumnBuilder(text: (), reserving: rowCount) : CSVColumnBuilder.skipping
-                }
-                _ = try parser.readRows(from: header.dataStart, into: &textBuilders)
-                for i in builders.indices where builders[i].needsTextPass { builders[i] = textBuilders[i] }
-            }
-            let columns = builders.map { $0.column(rowCount: rowCount) }
+            let parts = parts ?? stretchCount(dataBytes: buffer.count - header.dataStart)
+            let columns = try loadColumns(parser, dataStart: header.dataStart, width: header.names.count, parts: parts)
             return Table(names: header.names, columns: columns, qualifier: tableName)
         }
     }

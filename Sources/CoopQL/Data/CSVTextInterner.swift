@@ -32,6 +32,21 @@ struct CSVTextInterner {
         return addNew(p, n, h)
     }
 
+    /// The code of a string already in NFC (one from another part's dictionary), added if new.
+    mutating func code(forNormalised text: String) -> Int32 {
+        var copy = text
+        return copy.withUTF8 { u in
+            // An empty buffer may have no address; any pointer does for zero bytes.
+            let p = u.baseAddress ?? UnsafePointer(bitPattern: 1)!
+            let h = CSVTextInterner.hash(p, u.count)
+            if let known = find(p, u.count, h) { return known }
+            let code = Int32(strings.count)
+            strings.append(text)
+            insert(p, u.count, h, code)
+            return code
+        }
+    }
+
     @inline(__always)
     private func find(_ p: UnsafePointer<UInt8>, _ n: Int, _ h: UInt64) -> Int32? {
         slots.withUnsafeBufferPointer { table in
@@ -42,7 +57,7 @@ struct CSVTextInterner {
                     let slot = table[index]
                     if slot.code < 0 { return nil }
                     if slot.hash == h && slot.length == n
-                        && CSVTextInterner.equal(keys.baseAddress! + slot.offset, p, n) {
+                        && (n == 0 || CSVTextInterner.equal(keys.baseAddress! + slot.offset, p, n)) {
                         return slot.code
                     }
                     index = (index + 1) & mask

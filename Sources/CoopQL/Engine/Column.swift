@@ -74,7 +74,10 @@ public struct Column: Sendable {
         case .decimal(let a): return Column(.decimal(pick(a, 0)), validity: validity)
         case .bool(let a): return Column(.bool(pick(a, false)), validity: validity)
         case .date(let a): return Column(.date(pick(a, 0)), validity: validity)
-        case .text(let codes, let dict): return Column(.text(codes: pick(codes, 0), dictionary: dict), validity: validity)
+        case .text(let codes, let dict):
+            // Cells under a null hold code 0, so the dictionary must have an entry 0.
+            let safe = hasMissing && dict.strings.isEmpty ? StringDictionary([""]) : dict
+            return Column(.text(codes: pick(codes, 0), dictionary: safe), validity: validity)
         }
     }
 

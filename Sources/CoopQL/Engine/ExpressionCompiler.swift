@@ -89,7 +89,28 @@ struct ExpressionCompiler: Sendable {
             }
         case .pipeline(let pipeline):
             let run = PipelineCompiler(source: source).compile(pipeline)
-            return { _, runtime in .scalar(try run(runtime)) }
+            let type = e.type
+            return { frame, runtime in
+                guard frame.locals.contains(where: { if case .column = $0 { return true } else { return false } }) else {
+                    return .scalar(try run(runtime, frame.locals))
+                }
+                // A function called on a column whose body holds a pipeline that reads its
+                // parameters: the pipeline runs once per row, with that row's values.
+                guard type.isScalar else {
+                    throw KernelError("a pipeline that gives a table cannot be computed for each row")
+                }
+                var results: [Value] = []
+                results.reserveCapacity(frame.rowCount)
+                for row in 0..<frame.rowCount {
+                    let locals = frame.locals.map { local -> Vec in
+                        if case .column(let c) = local { return .scalar(c[row]) }
+                        return local
+                    }
+                    results.append(try run(runtime, locals))
+                }
+                let resolved = DataType.unify(results.map(\.type)) ?? .text
+                return .column(Column.from(results, type: resolved == .null ? .int : resolved))
+            }
         }
     }
 
@@ -123,7 +144,12 @@ struct ExpressionCompiler: Sendable {
     /// `if n == 0 then null else x / n` never divides by zero, and a recursive function stops.
     private func compileConditional(_ c: BoundExpr, _ a: BoundExpr, _ b: BoundExpr, _ type: DataType) -> Kernel {
         let kc = compile(c), ka = compile(a), kb = compile(b)
-        let usedA = columnsUsed(a), usedB = columnsUsed(b)
+        let usedA = a.columnsRead, usedB = b.columnsRead
+        let windowA = a.usesWindow, windowB = b.usesWindow
+        @Sendable func pick(_ v: Vec, _ rows: [Int32]) -> Vec {
+            if case .column(let c) = v { return .column(c.gather(rows)) }
+            return v
+        }
         return { frame, runtime in
             switch try kc(frame, runtime) {
             case .scalar(let v):
@@ -137,27 +163,12 @@ struct ExpressionCompiler: Sendable {
                 }
                 if no.isEmpty { return try ka(frame, runtime) }
                 if yes.isEmpty { return try kb(frame, runtime) }
-                let va = try ka(frame.gather(yes, columnsUsed: usedA), runtime)
-                let vb = try kb(frame.gather(no, columnsUsed: usedB), runtime)
+                // A branch using `percent` must see the whole column, so it runs on every row
+                // and its own rows are picked afterwards.
+                let va = windowA ? pick(try ka(frame, runtime), yes) : try ka(frame.gather(yes, columnsUsed: usedA), runtime)
+                let vb = windowB ? pick(try kb(frame, runtime), no) : try kb(frame.gather(no, columnsUsed: usedB), runtime)
                 return .column(Column.merge([(yes, va), (no, vb)], count: frame.rowCount, type: type))
             }
         }
-    }
-
-    /// The columns an expression reads.
-    func columnsUsed(_ e: BoundExpr) -> Set<Int> {
-        var used = Set<Int>()
-        func visit(_ e: BoundExpr) {
-            switch e.kind {
-            case .column(let i): used.insert(i)
-            case .field(let x, _), .unary(_, let x), .isNull(let x, _), .window(_, let x): visit(x)
-            case .binary(_, let a, let b), .isIn(let a, let b, _), .range(let a, let b): visit(a); visit(b)
-            case .conditional(let a, let b, let c): visit(a); visit(b); visit(c)
-            case .list(let xs), .builtin(_, let xs), .userCall(_, let xs): xs.forEach(visit)
-            default: break
-            }
-        }
-        visit(e)
-        return used
     }
 }

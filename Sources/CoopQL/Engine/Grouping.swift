@@ -22,56 +22,62 @@ struct Grouping {
             var pairs = [Int64](repeating: 0, count: rowCount)
             let width = Int64(next.cardinality)
             for i in 0..<rowCount { pairs[i] = Int64(combined.codes[i]) * width + Int64(next.codes[i]) }
-            combined = renumber(pairs, limit: Int64(combined.cardinality) * width)
+            combined = renumber(pairs, range: 0...max(0, Int64(combined.cardinality) * width - 1), validity: nil)
         }
         var firstRows = [Int32](repeating: -1, count: combined.cardinality)
         for i in 0..<rowCount where firstRows[Int(combined.codes[i])] < 0 { firstRows[Int(combined.codes[i])] = Int32(i) }
         return Grouping(ids: combined.codes, count: combined.cardinality, firstRows: firstRows)
     }
 
-    /// Dense codes 0..<cardinality for one column, in order of first appearance; null is a value.
+    /// Dense codes 0..<cardinality for one column, in order of first appearance; null is a value
+    /// of its own.
     static func denseCodes(_ column: Column, rowCount: Int) -> (codes: [Int32], cardinality: Int) {
         switch column.storage {
         case .text(let codes, let dict):
-            // Dictionary codes are already small: slot `dict.count` stands for null.
-            let nullSlot = Int64(dict.strings.count)
-            if let validity = column.validity {
-                return renumber((0..<rowCount).map { validity[$0] ? Int64(codes[$0]) : nullSlot }, limit: nullSlot + 1)
-            }
-            return renumber(codes.map(Int64.init), limit: nullSlot + 1)
+            // Dictionary codes are already small: index by them directly.
+            return renumber(codes.map(Int64.init), range: 0...Int64(max(0, dict.strings.count - 1)), validity: column.validity)
         default:
-            return renumber(encode(column), limit: nil)
+            return renumber(encode(column), range: nil, validity: column.validity)
         }
     }
 
-    /// Each cell as an Int64 that is equal exactly when the values are equal; null gets a value of
-    /// its own (`Int64.min`, which no other encoding produces for valid cells).
+    /// Each cell as an Int64 that is equal exactly when the values are equal (cells under a null
+    /// are left as they are: the validity says which count).
     static func encode(_ column: Column) -> [Int64] {
-        var out: [Int64]
         switch column.storage {
-        case .int(let a): out = a
-        case .date(let a): out = a.map(Int64.init)
-        case .bool(let a): out = a.map { $0 ? 1 : 0 }
-        case .decimal(let a): out = a.map { Int64(bitPattern: ($0 == 0 ? 0.0 : $0).bitPattern) }
-        case .text(let codes, _): out = codes.map(Int64.init)
+        case .int(let a): return a
+        case .date(let a): return a.map(Int64.init)
+        case .bool(let a): return a.map { $0 ? 1 : 0 }
+        case .decimal(let a): return a.map { Int64(bitPattern: ($0 == 0 ? 0.0 : $0).bitPattern) }
+        case .text(let codes, _): return codes.map(Int64.init)
         }
-        if let validity = column.validity {
-            for i in out.indices where !validity[i] { out[i] = Int64.min }
-        }
-        return out
     }
 
-    /// Numbers values densely in order of first appearance: by direct indexing when the values
-    /// fall in a small range, else by hashing.
-    static func renumber(_ values: [Int64], limit: Int64?) -> (codes: [Int32], cardinality: Int) {
+    /// Numbers values densely in order of first appearance, nulls sharing one number: by direct
+    /// indexing when the values fall in a small range, else by hashing.
+    static func renumber(_ values: [Int64], range known: ClosedRange<Int64>?, validity: Bitmap?)
+        -> (codes: [Int32], cardinality: Int) {
         var codes = [Int32](repeating: 0, count: values.count)
         var next: Int32 = 0
+        var nullCode: Int32 = -1
+        @inline(__always) func isNull(_ i: Int) -> Bool { validity.map { !$0[i] } ?? false }
+        @inline(__always) func codeForNull() -> Int32 {
+            if nullCode < 0 { nullCode = next; next += 1 }
+            return nullCode
+        }
         var low: Int64 = 0, high: Int64 = -1
-        if let limit { high = limit - 1 } else if let mn = values.min(), let mx = values.max() { low = mn; high = mx }
-        let span = high &- low
-        if span >= 0, span < Int64(max(1 << 16, values.count * 2)) {
+        if let known { low = known.lowerBound; high = known.upperBound } else {
+            var first = true
+            for i in values.indices where !isNull(i) {
+                if first { low = values[i]; high = values[i]; first = false }
+                else { low = min(low, values[i]); high = max(high, values[i]) }
+            }
+        }
+        let (span, overflow) = high.subtractingReportingOverflow(low)
+        if !overflow, span >= 0, span < Int64(max(1 << 16, values.count * 2)) {
             var slot = [Int32](repeating: -1, count: Int(span) + 1)
             for i in values.indices {
+                if isNull(i) { codes[i] = codeForNull(); continue }
                 let s = Int(values[i] - low)
                 if slot[s] < 0 { slot[s] = next; next += 1 }
                 codes[i] = slot[s]
@@ -81,6 +87,7 @@ struct Grouping {
         var seen: [Int64: Int32] = [:]
         seen.reserveCapacity(min(values.count, 1 << 16))
         for i in values.indices {
+            if isNull(i) { codes[i] = codeForNull(); continue }
             if let c = seen[values[i]] { codes[i] = c }
             else { seen[values[i]] = next; codes[i] = next; next += 1 }
         }

@@ -1,6 +1,13 @@
 /// Equality joins: the right side is hashed on its keys, the left side probes it row by row.
 /// Output keeps the left side's order, and for each left row the right side's order.
 enum HashJoin {
+    /// Keys of one side: one Int64 per row, and whether the row can match at all (a null key,
+    /// or text the other side does not have, matches nothing).
+    struct Keys {
+        var values: [Int64]
+        var matchable: [Bool]
+    }
+
     /// Pairs of matching rows; `-1` on the right for a left row without a match (left join).
     static func match(left: [Column], right: [Column], leftCount: Int, rightCount: Int,
                       keepUnmatched: Bool) -> (left: [Int32], right: [Int32]) {
@@ -9,15 +16,15 @@ enum HashJoin {
         var head: [Int64: Int32] = [:]
         head.reserveCapacity(rightCount)
         var next = [Int32](repeating: -1, count: rightCount)
-        for r in stride(from: rightCount - 1, through: 0, by: -1) where rkeys[r] != noMatch {
-            if let h = head[rkeys[r]] { next[r] = h }
-            head[rkeys[r]] = Int32(r)
+        for r in stride(from: rightCount - 1, through: 0, by: -1) where rkeys.matchable[r] {
+            if let h = head[rkeys.values[r]] { next[r] = h }
+            head[rkeys.values[r]] = Int32(r)
         }
         var outLeft: [Int32] = [], outRight: [Int32] = []
         outLeft.reserveCapacity(leftCount)
         outRight.reserveCapacity(leftCount)
         for l in 0..<leftCount {
-            var r = lkeys[l] == noMatch ? -1 : (head[lkeys[l]] ?? -1)
+            var r = lkeys.matchable[l] ? (head[lkeys.values[l]] ?? -1) : -1
             if r < 0 {
                 if keepUnmatched { outLeft.append(Int32(l)); outRight.append(-1) }
                 continue
@@ -31,28 +38,26 @@ enum HashJoin {
         return (outLeft, outRight)
     }
 
-    /// Marks a key that matches nothing (a null, or text the other side does not have).
-    static let noMatch = Int64.min
-
-    /// One Int64 per row on each side, equal across sides exactly when all keys are equal.
-    static func encodeKeys(_ left: [Column], _ right: [Column], leftCount: Int, rightCount: Int) -> ([Int64], [Int64]) {
-        var lcombined = [Int64](repeating: 0, count: leftCount)
-        var rcombined = [Int64](repeating: 0, count: rightCount)
+    /// Keys for both sides, equal across sides exactly when all key columns are equal.
+    static func encodeKeys(_ left: [Column], _ right: [Column], leftCount: Int, rightCount: Int) -> (Keys, Keys) {
+        var lcombined = Keys(values: Array(repeating: 0, count: leftCount), matchable: Array(repeating: true, count: leftCount))
+        var rcombined = Keys(values: Array(repeating: 0, count: rightCount), matchable: Array(repeating: true, count: rightCount))
         for (k, (lc, rc)) in zip(left, right).enumerated() {
             let (l, r) = encodePair(lc, rc)
             if k == 0 { lcombined = l; rcombined = r; continue }
-            // Number the (previous, this) pairs over both sides together so the codes agree.
-            var exact: [PairKey: Int64] = [:]
-            func number(_ a: Int64, _ b: Int64) -> Int64 {
-                if a == noMatch || b == noMatch { return noMatch }
-                let key = PairKey(a: a, b: b)
-                if let c = exact[key] { return c }
-                let c = Int64(exact.count)
-                exact[key] = c
-                return c
+            // Number the (previous, this) pairs over both sides together so the numbers agree.
+            var numbers: [PairKey: Int64] = [:]
+            func combine(_ a: inout Keys, _ b: Keys) {
+                for i in a.values.indices {
+                    a.matchable[i] = a.matchable[i] && b.matchable[i]
+                    guard a.matchable[i] else { continue }
+                    let key = PairKey(a: a.values[i], b: b.values[i])
+                    if let n = numbers[key] { a.values[i] = n }
+                    else { let n = Int64(numbers.count); numbers[key] = n; a.values[i] = n }
+                }
             }
-            lcombined = (0..<leftCount).map { number(lcombined[$0], l[$0]) }
-            rcombined = (0..<rightCount).map { number(rcombined[$0], r[$0]) }
+            combine(&lcombined, l)
+            combine(&rcombined, r)
         }
         return (lcombined, rcombined)
     }
@@ -60,27 +65,34 @@ enum HashJoin {
     struct PairKey: Hashable { var a: Int64; var b: Int64 }
 
     /// Encodes one key column of each side into comparable Int64s.
-    static func encodePair(_ l: Column, _ r: Column) -> ([Int64], [Int64]) {
-        var le: [Int64], re: [Int64]
+    static func encodePair(_ l: Column, _ r: Column) -> (Keys, Keys) {
+        var lk = Keys(values: [], matchable: Array(repeating: true, count: l.count))
+        var rk = Keys(values: [], matchable: Array(repeating: true, count: r.count))
         switch (l.storage, r.storage) {
         case (.text(let lcodes, let ldict), .text(let rcodes, let rdict)):
             // Translate the left dictionary into the right one's codes, once per distinct string.
             var index: [String: Int64] = [:]
             for (i, s) in rdict.strings.enumerated() { index[s] = Int64(i) }
-            let translate = ldict.strings.map { index[$0] ?? noMatch }
-            le = lcodes.map { translate[Int($0)] }
-            re = rcodes.map(Int64.init)
-        case (.int(let a), .int(let b)): le = a; re = b
-        case (.date(let a), .date(let b)): le = a.map(Int64.init); re = b.map(Int64.init)
-        case (.bool(let a), .bool(let b)): le = a.map { $0 ? 1 : 0 }; re = b.map { $0 ? 1 : 0 }
+            let translate = ldict.strings.map { index[$0] }
+            lk.values = lcodes.map { translate[Int($0)] ?? -1 }
+            for i in lcodes.indices where translate[Int(lcodes[i])] == nil { lk.matchable[i] = false }
+            rk.values = rcodes.map(Int64.init)
+        case (.int, .int), (.date, .date), (.bool, .bool):
+            lk.values = Grouping.encode(l)
+            rk.values = Grouping.encode(r)
         default:
-            // Numbers of mixed kinds compare as doubles.
-            let da = l.doubles ?? [], db = r.doubles ?? []
-            le = da.isEmpty && l.count > 0 ? Array(repeating: noMatch, count: l.count) : da.map { Int64(bitPattern: ($0 == 0 ? 0.0 : $0).bitPattern) }
-            re = db.isEmpty && r.count > 0 ? Array(repeating: noMatch, count: r.count) : db.map { Int64(bitPattern: ($0 == 0 ? 0.0 : $0).bitPattern) }
+            // Numbers of mixed kinds compare as doubles; anything else never matches.
+            if let da = l.doubles, let db = r.doubles {
+                lk.values = da.map { Int64(bitPattern: ($0 == 0 ? 0.0 : $0).bitPattern) }
+                rk.values = db.map { Int64(bitPattern: ($0 == 0 ? 0.0 : $0).bitPattern) }
+            } else {
+                lk.values = Array(repeating: 0, count: l.count)
+                rk.values = Array(repeating: 0, count: r.count)
+                lk.matchable = Array(repeating: false, count: l.count)
+            }
         }
-        if let v = l.validity { for i in le.indices where !v[i] { le[i] = noMatch } }
-        if let v = r.validity { for i in re.indices where !v[i] { re[i] = noMatch } }
-        return (le, re)
+        if let v = l.validity { for i in lk.values.indices where !v[i] { lk.matchable[i] = false } }
+        if let v = r.validity { for i in rk.values.indices where !v[i] { rk.matchable[i] = false } }
+        return (lk, rk)
     }
 }

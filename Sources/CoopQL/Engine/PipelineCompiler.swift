@@ -3,21 +3,23 @@
 struct PipelineCompiler {
     let source: SourceText
 
-    typealias Operator = @Sendable (Table, Runtime) throws -> Value
+    /// A stage: the table coming in, the runtime, and the values of the parameters and `for`
+    /// variables in scope where the pipeline is written (a stage may read them).
+    typealias Operator = @Sendable (Table, Runtime, [Vec]) throws -> Value
 
-    func compile(_ pipeline: BoundPipeline) -> @Sendable (Runtime) throws -> Value {
+    func compile(_ pipeline: BoundPipeline) -> @Sendable (Runtime, [Vec]) throws -> Value {
         let expressions = ExpressionCompiler(source: source)
         let head = expressions.compile(pipeline.source)
         let operators = pipeline.stages.map(compile)
         let source = self.source
         let headSpan = pipeline.source.span
-        return { runtime in
-            guard case .scalar(.table(var table)) = try head(Frame.scalar, runtime) else {
+        return { runtime, locals in
+            guard case .scalar(.table(var table)) = try head(Frame(columns: [], rowCount: 1, locals: locals), runtime) else {
                 throw Diagnostic(.runtime, "`|` needs a table on its left", at: headSpan, in: source)
             }
             for (i, op) in operators.enumerated() {
                 try runtime.checkCancelled()
-                let value = try op(table, runtime)
+                let value = try op(table, runtime, locals)
                 guard case .table(let next) = value else {
                     precondition(i == operators.count - 1, "only the last stage may yield a non-table")
                     return value
@@ -28,26 +30,54 @@ struct PipelineCompiler {
         }
     }
 
+    /// A stage's operator; a problem it finds itself (not inside an expression, which knows its
+    /// own place) points at the stage, or at the row count of `take` and `top`.
     func compile(_ stage: BoundStage) -> Operator {
+        let op = operation(stage)
+        let source = self.source
+        var span = stage.span
+        if case .take(let n) = stage.kind { span = n.span }
+        if case .top(let n, _) = stage.kind { span = n.span }
+        let place = span
+        return { table, runtime, locals in
+            do { return try op(table, runtime, locals) }
+            catch let problem as KernelError {
+                throw Diagnostic(.runtime, problem.message, at: place, in: source, suggestion: problem.suggestion)
+            }
+        }
+    }
+
+    private func operation(_ stage: BoundStage) -> Operator {
         let expressions = ExpressionCompiler(source: source)
         let output = stage.output
         switch stage.kind {
         case .filter(let condition):
             let k = expressions.compile(condition)
-            return { table, runtime in .table(Operators.filter(table, try k(frame(table), runtime))) }
+            return { table, runtime, locals in .table(Operators.filter(table, try k(frame(table, locals), runtime))) }
         case .project(let items):
             let ks = items.map(expressions.compile)
-            return { table, runtime in
-                let f = frame(table)
+            return { table, runtime, locals in
+                let f = frame(table, locals)
                 let columns = try zip(ks, items).map { k, item in try k(f, runtime).materialize(table.rowCount, type: item.type) }
+                return .table(Operators.retype(output, columns, rowCount: table.rowCount))
+            }
+        case .extend(let steps):
+            let ks = steps.map { expressions.compile($0.expr) }
+            return { table, runtime, locals in
+                var columns = table.columns
+                for (k, step) in zip(ks, steps) {
+                    let column = try k(Frame(columns: columns, rowCount: table.rowCount, locals: locals), runtime)
+                        .materialize(table.rowCount, type: step.expr.type)
+                    if step.target < columns.count { columns[step.target] = column } else { columns.append(column) }
+                }
                 return .table(Operators.retype(output, columns, rowCount: table.rowCount))
             }
         case .aggregate(let keys, let aggregates, let outputs):
             let keyKernels = keys.map(expressions.compile)
             let argumentKernels = aggregates.map { $0.argument.map(expressions.compile) }
             let outputKernels = outputs.map(expressions.compile)
-            return { table, runtime in
-                let f = frame(table)
+            return { table, runtime, locals in
+                let f = frame(table, locals)
                 let keyColumns = try zip(keyKernels, keys).map { k, key in try k(f, runtime).materialize(table.rowCount, type: key.type) }
                 let grouping = keys.isEmpty ? Grouping.single(rowCount: table.rowCount) : Grouping.build(keyColumns, rowCount: table.rowCount)
                 var groups = keyColumns.map { $0.gather(grouping.firstRows) }
@@ -60,29 +90,29 @@ struct PipelineCompiler {
                 return .table(Operators.retype(output, columns, rowCount: grouping.count))
             }
         case .countRows:
-            return { table, _ in .int(Int64(table.rowCount)) }
+            return { table, _, _ in .int(Int64(table.rowCount)) }
         case .sort(let keys):
             let ks = keys.map { expressions.compile($0.expr) }
-            return { table, runtime in
-                .table(try Operators.sort(table, keys: keys, kernels: ks, runtime: runtime, limit: nil))
+            return { table, runtime, locals in
+                .table(try Operators.sort(table, keys: keys, kernels: ks, runtime: runtime, locals: locals, limit: nil))
             }
         case .take(let n):
             let k = expressions.compile(n)
-            return { table, runtime in
-                let count = try Operators.rowLimit(try k(Frame.scalar, runtime), stage: "take")
+            return { table, runtime, locals in
+                let count = try Operators.rowLimit(try k(Frame(columns: [], rowCount: 1, locals: locals), runtime), stage: "take")
                 return .table(table.gather((0..<Int32(min(count, table.rowCount))).map { $0 }))
             }
         case .top(let n, let keys):
             let kn = expressions.compile(n)
             let ks = keys.map { expressions.compile($0.expr) }
-            return { table, runtime in
-                let count = try Operators.rowLimit(try kn(Frame.scalar, runtime), stage: "top")
-                return .table(try Operators.sort(table, keys: keys, kernels: ks, runtime: runtime, limit: count))
+            return { table, runtime, locals in
+                let count = try Operators.rowLimit(try kn(Frame(columns: [], rowCount: 1, locals: locals), runtime), stage: "top")
+                return .table(try Operators.sort(table, keys: keys, kernels: ks, runtime: runtime, locals: locals, limit: count))
             }
         case .distinct(let items):
             let ks = items.map(expressions.compile)
-            return { table, runtime in
-                let f = frame(table)
+            return { table, runtime, locals in
+                let f = frame(table, locals)
                 let columns = try zip(ks, items).map { k, item in try k(f, runtime).materialize(table.rowCount, type: item.type) }
                 let grouping = Grouping.build(columns, rowCount: table.rowCount)
                 let distinct = columns.map { $0.gather(table.rowCount == 0 ? [] : grouping.firstRows) }
@@ -91,12 +121,12 @@ struct PipelineCompiler {
         case .join(let kind, let right, let alias, let leftKeys, let rightKeys):
             let kr = expressions.compile(right)
             let kl = leftKeys.map(expressions.compile), krk = rightKeys.map(expressions.compile)
-            return { table, runtime in
-                guard case .scalar(.table(let rightTableRaw)) = try kr(Frame.scalar, runtime) else {
+            return { table, runtime, locals in
+                guard case .scalar(.table(let rightTableRaw)) = try kr(Frame(columns: [], rowCount: 1, locals: locals), runtime) else {
                     throw KernelError("the right side of a join is not a table")
                 }
                 let rightTable = rightTableRaw.qualified(by: alias)
-                let lf = frame(table), rf = frame(rightTable)
+                let lf = frame(table, locals), rf = frame(rightTable, locals)
                 let lcols = try zip(kl, leftKeys).map { k, e in try k(lf, runtime).materialize(table.rowCount, type: e.type) }
                 let rcols = try zip(krk, rightKeys).map { k, e in try k(rf, runtime).materialize(rightTable.rowCount, type: e.type) }
                 let (ls, rs) = HashJoin.match(left: lcols, right: rcols, leftCount: table.rowCount,
@@ -108,8 +138,8 @@ struct PipelineCompiler {
         case .pivot(let aggregate, let rows, let columns):
             let kr = expressions.compile(rows), kc = expressions.compile(columns)
             let ka = aggregate.argument.map(expressions.compile)
-            return { table, runtime in
-                let f = frame(table)
+            return { table, runtime, locals in
+                let f = frame(table, locals)
                 let rowKey = try kr(f, runtime).materialize(table.rowCount, type: rows.type)
                 let columnKey = try kc(f, runtime).materialize(table.rowCount, type: columns.type)
                 let argument = try ka.map { try $0(f, runtime) }
@@ -120,9 +150,9 @@ struct PipelineCompiler {
     }
 }
 
-/// A frame over all columns of a table.
-@inline(__always) func frame(_ table: Table) -> Frame {
-    Frame(columns: table.columns, rowCount: table.rowCount, locals: [])
+/// A frame over all columns of a table, with the variables in scope.
+@inline(__always) func frame(_ table: Table, _ locals: [Vec]) -> Frame {
+    Frame(columns: table.columns, rowCount: table.rowCount, locals: locals)
 }
 
 enum Operators {
@@ -159,8 +189,9 @@ enum Operators {
         return Int(min(n, Int64(Int32.max)))
     }
 
-    static func sort(_ table: Table, keys: [BoundSortKey], kernels: [Kernel], runtime: Runtime, limit: Int?) throws -> Table {
-        let f = frame(table)
+    static func sort(_ table: Table, keys: [BoundSortKey], kernels: [Kernel], runtime: Runtime, locals: [Vec],
+                     limit: Int?) throws -> Table {
+        let f = frame(table, locals)
         let columns = try zip(kernels, keys).map { k, key in
             (column: try k(f, runtime).materialize(table.rowCount, type: key.expr.type), descending: key.descending)
         }

@@ -62,6 +62,9 @@ struct Interpreter {
             }
         case .block(let statements):
             for b in statements { try execute(b, locals) }
+        case .imported(let statements, let file):
+            let inner = Interpreter(runtime: runtime, source: file, emit: emit)
+            for b in statements { try inner.execute(b, locals) }
         }
     }
 }

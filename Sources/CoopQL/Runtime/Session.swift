@@ -30,7 +30,7 @@ public final class Session: @unchecked Sendable {
     public func loadDirectory(_ path: String) throws(Diagnostic) {
         let loaded = try loadDataDirectory(path)
         for (name, table) in loaded { addTable(name, table) }
-        allowedDirectories.append(path)
+        if !allowedDirectories.contains(path) { allowedDirectories.append(path) }
     }
 
     /// Stops the query now running (callable from another thread).

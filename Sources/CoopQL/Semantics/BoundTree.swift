@@ -37,17 +37,31 @@ public struct BoundExpr: Sendable {
         self.span = span
     }
 
-    /// True when the expression reads no column: its value is the same for every row.
-    var isRowIndependent: Bool {
+    /// Calls `body` on this node and every node below it, not entering nested pipelines (they
+    /// work on tables of their own).
+    func forEachNode(_ body: (BoundExpr) -> Void) {
+        body(self)
         switch kind {
-        case .column, .window: return false
-        case .constant, .global, .local, .parameter, .table, .pipeline: return true
-        case .field(let e, _), .unary(_, let e), .isNull(let e, _): return e.isRowIndependent
-        case .binary(_, let a, let b), .isIn(let a, let b, _), .range(let a, let b):
-            return a.isRowIndependent && b.isRowIndependent
-        case .conditional(let a, let b, let c): return a.isRowIndependent && b.isRowIndependent && c.isRowIndependent
-        case .list(let items), .builtin(_, let items), .userCall(_, let items): return items.allSatisfy(\.isRowIndependent)
+        case .field(let x, _), .unary(_, let x), .isNull(let x, _), .window(_, let x): x.forEachNode(body)
+        case .binary(_, let a, let b), .isIn(let a, let b, _), .range(let a, let b): a.forEachNode(body); b.forEachNode(body)
+        case .conditional(let a, let b, let c): a.forEachNode(body); b.forEachNode(body); c.forEachNode(body)
+        case .list(let xs), .builtin(_, let xs), .userCall(_, let xs): for x in xs { x.forEachNode(body) }
+        case .constant, .column, .global, .local, .parameter, .table, .pipeline: break
         }
+    }
+
+    /// The positions of the columns the expression reads.
+    var columnsRead: Set<Int> {
+        var used = Set<Int>()
+        forEachNode { if case .column(let i) = $0.kind { used.insert(i) } }
+        return used
+    }
+
+    /// Whether a function that sees the whole column (`percent`) is used.
+    var usesWindow: Bool {
+        var found = false
+        forEachNode { if case .window = $0.kind { found = true } }
+        return found
     }
 }
 
@@ -60,8 +74,11 @@ public struct BoundPipeline: Sendable {
 public struct BoundStage: Sendable {
     public enum Kind: Sendable {
         case filter(BoundExpr)
-        /// `select` and `extend`: the output columns, each an expression over the input.
+        /// `select`: the output columns, each an expression over the input.
         case project([BoundExpr])
+        /// `extend`: computed in order, each replacing column `target` or (at the end) adding it,
+        /// so later items see earlier ones.
+        case extend([(expr: BoundExpr, target: Int)])
         /// `summarize`, `count by`: group by the keys, compute aggregates, then the outputs over the
         /// table of keys followed by aggregate results.
         case aggregate(keys: [BoundExpr], aggregates: [AggregateCall], outputs: [BoundExpr])
@@ -129,6 +146,8 @@ public struct BoundStatement: Sendable {
         /// `for` binds slot `slot` to each item in turn.
         case `for`(slot: Int, BoundExpr, [BoundStatement])
         case block([BoundStatement])
+        /// The statements of an imported file, which run (and report errors) in that file.
+        case imported([BoundStatement], SourceText)
     }
     public var kind: Kind
     public var span: Span

@@ -51,6 +51,7 @@ extension Checker {
             return BoundExpr(.isIn(bx, bl, negated: negated), .bool, e.span)
         case .range(let a, let b):
             let lo = try bind(a, scope), hi = try bind(b, scope)
+            try requireFixed([lo, hi], "a range")
             for side in [lo, hi] where !(side.type.fits(.int) || side.type.fits(.date)) {
                 throw fail(.type, "a range goes between whole numbers or dates, not \(side.type)", side.span)
             }
@@ -58,6 +59,7 @@ extension Checker {
             return BoundExpr(.range(lo, hi), .list(element), e.span)
         case .list(let items):
             let bound = try items.map { i throws(Failure) in try bind(i, scope) }
+            try requireFixed(bound, "a list")
             guard let element = DataType.unify(bound.map(\.type)) else {
                 throw fail(.type, "a list holds values of one type; this one mixes \(Set(bound.map { $0.type.description }).sorted().joined(separator: " and "))", e.span)
             }
@@ -72,6 +74,14 @@ extension Checker {
             return BoundExpr(.conditional(bc, ba, bb), type, e.span)
         case .pipeline(let head, let stages):
             return try bindPipeline(head, stages, e, scope)
+        }
+    }
+
+    /// Lists and ranges hold values fixed for the whole query, never a column's cells.
+    func requireFixed(_ items: [BoundExpr], _ what: String) throws(Failure) {
+        for item in items where !item.columnsRead.isEmpty {
+            throw fail(.type, "\(what) cannot hold a column's values: `\(source.slice(item.span))` changes from row to row", item.span,
+                       suggestion: "compare with the column directly, as in x == \(source.slice(item.span)) or x == 5")
         }
     }
 

@@ -48,17 +48,24 @@ extension Checker {
             let (exprs, columns) = try bindNamed(items, row)
             return make(.project(exprs), TableSchema(columns))
         case .extend(let items):
-            var exprs = input.columns.indices.map { BoundExpr(.column($0), input.columns[$0].type, stage.span) }
+            // Each item sees the columns before it, including those the same `extend` made.
             var columns = input.columns
+            var steps: [(BoundExpr, Int)] = []
             for item in items {
-                let b = try bind(item.expr, row)
+                var scope = row
+                scope.row = TableSchema(columns)
+                let b = try bind(item.expr, scope)
                 try requireScalar(b, item.expr)
-                let column = ColumnSchema(item.name!, b.type)
-                // Extending with an existing bare name replaces that column.
-                if let i = columns.firstIndex(where: { $0.name == item.name }) { exprs[i] = b; columns[i] = column }
-                else { exprs.append(b); columns.append(column) }
+                // Extending with an existing bare name replaces that column, which keeps its table.
+                if let i = columns.firstIndex(where: { $0.name == item.name }) {
+                    columns[i].type = b.type
+                    steps.append((b, i))
+                } else {
+                    columns.append(ColumnSchema(item.name!, b.type))
+                    steps.append((b, columns.count - 1))
+                }
             }
-            return make(.project(exprs), TableSchema(columns))
+            return make(.extend(steps.map { (expr: $0.0, target: $0.1) }), TableSchema(columns))
         case .summarize(let items, let by):
             return try bindGrouping(items: items, by: by, input, row, stage)
         case .count(let by):
@@ -245,18 +252,8 @@ extension Checker {
     enum Side { case left, right, both, neither }
 
     func side(_ e: BoundExpr, leftCount: Int) -> Side {
-        var left = false, right = false
-        func visit(_ e: BoundExpr) {
-            switch e.kind {
-            case .column(let i): if i < leftCount { left = true } else { right = true }
-            case .field(let x, _), .unary(_, let x), .isNull(let x, _), .window(_, let x): visit(x)
-            case .binary(_, let a, let b), .isIn(let a, let b, _), .range(let a, let b): visit(a); visit(b)
-            case .conditional(let a, let b, let c): visit(a); visit(b); visit(c)
-            case .list(let xs), .builtin(_, let xs), .userCall(_, let xs): xs.forEach(visit)
-            default: break
-            }
-        }
-        visit(e)
+        let columns = e.columnsRead
+        let left = columns.contains { $0 < leftCount }, right = columns.contains { $0 >= leftCount }
         switch (left, right) {
         case (true, false): return .left
         case (false, true): return .right

@@ -100,6 +100,9 @@ final class Checker {
             let boundBody = try checkBlock(body, inner)
             return BoundStatement(kind: .for(slot: slot, items, boundBody), span: span)
         case .import(let path):
+            guard scope.isTopLevel else {
+                throw fail(.syntax, "`import` is only allowed at the top level of a script", span)
+            }
             return try checkImport(path, span)
         }
     }
@@ -168,7 +171,7 @@ final class Checker {
         let before = diagnostics.count
         let statements = check(script)
         if diagnostics.count > before { throw Failure() }
-        return BoundStatement(kind: .block(statements), span: span)
+        return BoundStatement(kind: .imported(statements, imported), span: span)
     }
 
     /// Checks a function's body with its parameters typed `any`: names are resolved now, types of

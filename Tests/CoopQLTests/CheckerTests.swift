@@ -193,7 +193,7 @@ import Testing
         #expect(d.kind == .name)
         #expect(d.message == "unknown name `zzzzzz`")
         #expect(d.suggestion == nil)
-        #expect(d.hint == "the tables are: r, t")
+        #expect(d.hint == "the tables are: provinces, r, t")
     }
 
     @Test func unknownColumnSuggestsTheClosest() throws {

@@ -647,7 +647,7 @@ import Testing
     @Test func functionCalledOnAColumnInsideAStage() throws {
         let q = "fn share(part, whole) = round(100.0 * part / whole, 1)\nt | extend s = share(x, 30) | select id, s"
         #expect(try column(q, "s") == [.decimal(16.7), .null, .decimal(23.3), .decimal(23.3), .decimal(10), .null, .decimal(6.7)])
-        let label = "fn label(v) = if v > 4 then \"big\" else \"small\"\nt | where x is not null | select l = label(x)"
+        let label = "fn size(v) = if v > 4 then \"big\" else \"small\"\nt | where x is not null | select l = size(x)"
         #expect(try column(label, "l") == ["big", "big", "big", "small", "small"].map { .text($0) })
     }
 

@@ -20,8 +20,12 @@ public struct Diagnostic: Error, Sendable, CustomStringConvertible {
     public var suggestion: String?
     /// Background that helps: what was expected, where to read more.
     public var hint: String?
-    /// A position to print when there is no source text (a file that could not be decoded).
+    /// A position to print when there is no source text (a file that could not be decoded, a
+    /// data file whose text is not kept).
     public var fallbackLocation: (line: Int, column: Int)?
+    /// The offending line of a file whose text is not kept (a large data file), and how many
+    /// characters from `fallbackLocation`'s column to mark.
+    public var excerpt: (line: String, width: Int)?
 
     public init(_ kind: Kind, _ message: String, at span: Span? = nil, in source: SourceText? = nil,
                 suggestion: String? = nil, hint: String? = nil,
@@ -77,19 +81,27 @@ public struct DiagnosticRenderer: Sendable {
         if let span = d.span, let source = d.source {
             let (line, column) = source.location(of: span.start)
             let text = source.line(line)
-            let gutter = String(line)
-            let pad = String(repeating: " ", count: gutter.count)
             // The marker runs under the span's characters on its first line, at least one wide.
             let lineEndOffset = source.lineStarts[line - 1] + text.utf8.count
             let spanEnd = min(span.end, lineEndOffset)
-            let width = max(1, spanEnd > span.start ? source.slice(Span(span.start, spanEnd)).count : 1)
-            let lead = text.prefix(column - 1).map { $0 == "\t" ? "\t" : " " }.joined()
-            out += " \(gutter) | \(text)\n"
-            out += " \(pad) | " + lead + paint(String(repeating: "^", count: width), "\u{1B}[1;31m") + "\n"
+            let width = spanEnd > span.start ? source.slice(Span(span.start, spanEnd)).count : 1
+            out += marked(line: text, number: line, column: column, width: width)
+        }
+        if d.span == nil, let excerpt = d.excerpt, let (line, column) = d.fallbackLocation {
+            out += marked(line: excerpt.line, number: line, column: column, width: excerpt.width)
         }
         if let suggestion = d.suggestion { out += "  = " + paint(suggestion, "\u{1B}[32m") + "\n" }
         if let hint = d.hint { out += "  = note: \(hint)\n" }
         return out
+    }
+
+    /// ` 3 | the line` and, under it, carets from `column` for `width` characters.
+    private func marked(line text: String, number: Int, column: Int, width: Int) -> String {
+        let gutter = String(number)
+        let pad = String(repeating: " ", count: gutter.count)
+        let lead = text.prefix(max(0, column - 1)).map { $0 == "\t" ? "\t" : " " }.joined()
+        return " \(gutter) | \(text)\n"
+            + " \(pad) | " + lead + paint(String(repeating: "^", count: max(1, width)), "\u{1B}[1;31m") + "\n"
     }
 
     private func paint(_ s: String, _ code: String) -> String { colour ? code + s + "\u{1B}[0m" : s }

@@ -73,6 +73,8 @@ enum BuiltinKernels {
             }
         case .percent:
             throw KernelError("percent() works on a column")
+        case .label:
+            throw KernelError("label() needs the session's language")
         }
     }
 
@@ -159,6 +161,18 @@ enum BuiltinKernels {
             if !results[row].isNull { resultType = results[row].type }
         }
         return .column(Column.from(results, type: resultType == .null ? .int : resultType))
+    }
+
+    /// `label(code)`: each distinct code is looked up once; a text that is no code stays as it is.
+    static func label(_ x: Vec, _ language: Language) -> Vec {
+        func name(_ s: String) -> String { Enumerations.label(s, language) ?? s }
+        switch x {
+        case .scalar(.text(let s)): return .scalar(.text(name(s)))
+        case .scalar: return x
+        case .column(let c):
+            guard case .text(let codes, let dict) = c.storage else { return x }
+            return .column(Column(.text(codes: codes, dictionary: StringDictionary(dict.strings.map(name))), validity: c.validity))
+        }
     }
 
     /// Functions that see the whole column: `percent(x)`.

@@ -72,6 +72,9 @@ struct ExpressionCompiler: Sendable {
             }
         case .conditional(let c, let a, let b):
             return compileConditional(c, a, b, e.type)
+        case .builtin(.label, let args):
+            let k = compile(args[0])
+            return { frame, runtime in BuiltinKernels.label(try k(frame, runtime), runtime.language) }
         case .builtin(let builtin, let args):
             let ks = args.map(compile)
             return { frame, runtime in

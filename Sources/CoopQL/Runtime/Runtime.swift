@@ -6,6 +6,8 @@ public final class Runtime: @unchecked Sendable {
     var tables: [String: Table]
     var globals: [String: Value] = [:]
     var params: [String: Value] = [:]
+    /// The language of labels (`label()`): Vietnamese unless the host says otherwise.
+    var language: Language = .vi
     /// Set from another thread to stop the running query at its next check.
     let cancelled = ManagedFlag()
     var callDepth = 0

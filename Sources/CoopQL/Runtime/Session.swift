@@ -14,6 +14,14 @@ public final class Session: @unchecked Sendable {
     public init() {
         checkerEnvironment = Checker.Environment(tables: [:])
         runtime = Runtime(tables: [:])
+        // The provinces are part of the data model, not of any data set: always there.
+        addTable("provinces", Provinces.table)
+    }
+
+    /// The language of labels and of the words in rendered output.
+    public var language: Language {
+        get { runtime.language }
+        set { runtime.language = newValue }
     }
 
     /// The loaded tables by name.

@@ -6,6 +6,7 @@ public enum Builtin: String, Sendable, CaseIterable {
     case round, floor, ceil, abs
     case lower, upper, len, trim, fold, starts_with, ends_with
     case int, decimal, text
+    case label
     case percent
 
     /// What the function does, for help and error messages.
@@ -33,6 +34,7 @@ public enum Builtin: String, Sendable, CaseIterable {
         case .decimal: return "decimal(x): x as a decimal number"
         case .text: return "text(x): x as text"
         case .percent: return "percent(x): 100 × x ÷ the sum of x over the table"
+        case .label: return "label(code): the label of a code in the session's language: label(\"agriculture\") → \"nông nghiệp\""
         }
     }
 
@@ -66,7 +68,7 @@ public enum Builtin: String, Sendable, CaseIterable {
             result = .decimal
         case .floor, .ceil: problem = need(0, numeric, "a number"); result = .int
         case .abs: problem = need(0, numeric, "a number"); result = args[0] == .int ? .int : (args[0] == .decimal ? .decimal : .any)
-        case .lower, .upper, .trim, .fold: problem = need(0, text, "text"); result = .text
+        case .lower, .upper, .trim, .fold, .label: problem = need(0, text, "text"); result = .text
         case .len: problem = need(0, text, "text"); result = .int
         case .starts_with, .ends_with: problem = need(0, text, "text") ?? need(1, text, "text"); result = .bool
         case .int: problem = need(0, scalar, "a number or text"); result = .int

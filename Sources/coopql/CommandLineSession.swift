@@ -16,6 +16,9 @@ final class CommandLineSession {
         let useColour = isatty(STDERR_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
         var render = RenderOptions()
         render.format = options.format
+        render.language = options.lang
+        render.numberStyle = options.lang == .vi ? .vietnamese : .english
+        render.labels = options.labels
         // On a terminal, tables fit its width and long results show their first rows.
         if options.output == nil, isatty(STDOUT_FILENO) != 0 {
             render.terminalWidth = terminalColumns()
@@ -27,6 +30,7 @@ final class CommandLineSession {
                           writeError: { FileHandle.standardError.write(Data($0.utf8)) })
         self.shell = shell
         shell.colourErrors = useColour
+        shell.session.language = options.lang
         if outputPath != nil {
             // Results are collected and written in one go at the end, only if the run succeeds.
             sink = { [unowned self] in buffered += $0 }

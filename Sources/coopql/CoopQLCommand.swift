@@ -16,6 +16,12 @@ struct CommonOptions: ParsableArguments {
     @Option(name: .shortAndLong, help: ArgumentHelp("Write results to this file (atomically) instead of standard output.", valueName: "file"))
     var output: String?
 
+    @Option(name: .long, help: "Language of labels and numbers: vi (1.915; 3,5) or en (1,915; 3.5).")
+    var lang: Language = .vi
+
+    @Flag(name: .long, help: "Show the labels of codes (nông nghiệp) instead of the codes (agriculture) in tables.")
+    var labels = false
+
     /// `--param name=value` pairs as a dictionary.
     func parameters() throws -> [String: String] {
         var result: [String: String] = [:]
@@ -30,6 +36,7 @@ struct CommonOptions: ParsableArguments {
 }
 
 extension OutputFormat: ExpressibleByArgument {}
+extension Language: ExpressibleByArgument {}
 
 @main
 struct CoopQLCommand: ParsableCommand {

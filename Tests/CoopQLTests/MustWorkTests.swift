@@ -63,7 +63,7 @@ import Testing
 
     @Test func yearFilterAndTop() throws {
         let rows = try objects("loans | where year(disbursed) == 2022 | summarize n = count(), total = sum(amount) by fund | top 3 by total")
-        #expect(rows.map { $0["fund"] as! String } == ["support_fund", "job_creation", "commercial_bank"])
+        #expect(rows.map { $0["fund"] as! String } == ["support_fund", "job_creation", "bank"])
         #expect(rows.map { $0["n"] as! Int } == [3, 3, 1])
         #expect(rows.map { $0["total"] as! Int } == [4_100_000_000, 520_000_000, 500_000_000])
     }

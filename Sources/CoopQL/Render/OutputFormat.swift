@@ -28,13 +28,20 @@ public struct RenderOptions: Sendable, Equatable {
     public var terminalWidth: Int?
     /// Whether a `table` may use ANSI colour (bold headers, dim nulls).
     public var colour: Bool
+    /// In `table` and `markdown`, show a code column's labels (`nông nghiệp`) instead of its codes
+    /// (`agriculture`), in `language`.
+    public var labels: Bool
+    public var language: Language
 
     public init(format: OutputFormat = .table, numberStyle: NumberStyle = .vietnamese,
-                maxRows: Int? = nil, terminalWidth: Int? = nil, colour: Bool = false) {
+                maxRows: Int? = nil, terminalWidth: Int? = nil, colour: Bool = false,
+                labels: Bool = false, language: Language = .vi) {
         self.format = format
         self.numberStyle = numberStyle
         self.maxRows = maxRows
         self.terminalWidth = terminalWidth
         self.colour = colour
+        self.labels = labels
+        self.language = language
     }
 }

@@ -12,6 +12,8 @@ struct RenderGrid {
     let rowCount: Int
     /// Columns that hold years (`year`, `birth_year`, `năm`): written 2022, never 2.022.
     let years: [Bool]
+    /// The code list of each column that holds codes of the data model (`cooperatives.sector`).
+    let enumerations: [Enumeration?]
     private let source: Source
 
     private enum Source {
@@ -33,6 +35,7 @@ struct RenderGrid {
         numeric = t.columns.map { $0.type == .int || $0.type == .decimal }
         text = t.columns.map { $0.type == .text }
         years = t.schema.columns.map { RenderGrid.isYear($0.name) }
+        enumerations = t.schema.columns.map { CoreSchema.enumeration(table: $0.qualifier, column: $0.name) }
         rowCount = t.rowCount
         source = .table(t)
     }
@@ -45,6 +48,7 @@ struct RenderGrid {
         numeric = types.map { $0 == .int || $0 == .decimal }
         text = types.map { $0 == .text }
         years = r.schema.columns.prefix(r.values.count).map { RenderGrid.isYear($0.name) }
+        enumerations = r.schema.columns.prefix(r.values.count).map { CoreSchema.enumeration(table: $0.qualifier, column: $0.name) }
         rowCount = 1
         source = .record(r)
     }
@@ -56,10 +60,14 @@ struct RenderGrid {
         return n == "year" || n.hasSuffix("_year") || n == "năm"
     }
 
-    /// A cell as the human formats write it; nil for null.
-    func cell(row: Int, column: Int, style: NumberStyle) -> String? {
+    /// A cell as the human formats write it; nil for null. With `labels`, a code shows as its
+    /// label in `language`.
+    func cell(row: Int, column: Int, style: NumberStyle, labels: Language? = nil) -> String? {
         let v = value(row: row, column: column)
         if years[column], case .int(let i) = v { return String(i) }
+        if let language = labels, let e = enumerations[column], case .text(let code) = v, let l = e.label(code, language) {
+            return l
+        }
         return HumanText.cell(v, style: style)
     }
 

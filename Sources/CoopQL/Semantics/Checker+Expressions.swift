@@ -37,7 +37,12 @@ extension Checker {
                 return BoundExpr(.unary(.not, x), .bool, e.span)
             }
         case .binary(let op, let l, let r):
-            return try bindBinary(op, try bind(l, scope), try bind(r, scope), e)
+            let bl = try bind(l, scope), br = try bind(r, scope)
+            if op == .equal || op == .notEqual {
+                try checkCodes(bl, [br], scope)
+                try checkCodes(br, [bl], scope)
+            }
+            return try bindBinary(op, bl, br, e)
         case .isNull(let x, let negated):
             return BoundExpr(.isNull(try bind(x, scope), negated: negated), .bool, e.span)
         case .isIn(let x, let list, let negated):
@@ -48,6 +53,7 @@ extension Checker {
             guard bx.type.fits(element) || element.fits(bx.type) else {
                 throw fail(.type, "cannot look for \(bx.type) in a list of \(element)", e.span)
             }
+            if case .list(let items) = bl.kind { try checkCodes(bx, items, scope) }
             return BoundExpr(.isIn(bx, bl, negated: negated), .bool, e.span)
         case .range(let a, let b):
             let lo = try bind(a, scope), hi = try bind(b, scope)
@@ -74,6 +80,22 @@ extension Checker {
             return BoundExpr(.conditional(bc, ba, bb), type, e.span)
         case .pipeline(let head, let stages):
             return try bindPipeline(head, stages, e, scope)
+        }
+    }
+
+    /// A column whose values are codes (`sector`) compared with a text that is no code of its
+    /// enumeration can never match: almost always a typo, so it is an error with the closest code.
+    func checkCodes(_ column: BoundExpr, _ values: [BoundExpr], _ scope: Scope) throws(Failure) {
+        guard case .column(let i) = column.kind, let row = scope.row, i < row.columns.count,
+              let enumeration = CoreSchema.enumeration(table: row.columns[i].qualifier, column: row.columns[i].name)
+        else { return }
+        for value in values {
+            guard case .constant(.text(let code)) = value.kind, !enumeration.codes.contains(code) else { continue }
+            let guess = suggestion(for: code, among: enumeration.codes)
+                ?? enumeration.values.first { foldForSearch($0.vi) == foldForSearch(code) || foldForSearch($0.en) == foldForSearch(code) }?.code
+            throw fail(.type, "\"\(code)\" is not a code of `\(row.columns[i].name)`", value.span,
+                       suggestion: guess.map { "did you mean \"\($0)\"?" },
+                       hint: "the codes are: " + enumeration.codes.joined(separator: ", "))
         }
     }
 

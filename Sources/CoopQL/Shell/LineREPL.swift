@@ -52,11 +52,9 @@ public struct LineREPL {
         case ".schema":
             let names = words.count > 1 ? [words[1]] : shell.session.tables.keys.sorted()
             for name in names {
-                guard let table = shell.session.tables[name] else {
-                    shell.writeError("no table `\(name)`\n")
-                    continue
-                }
-                shell.write("\(name)\n" + table.schema.columns.map { "  \($0.name): \($0.type)" }.joined(separator: "\n") + "\n")
+                let text = describeSchema(of: name, table: shell.session.tables[name], language: shell.session.language)
+                if shell.session.tables[name] == nil && CoreSchema.table(name) == nil { shell.writeError(text) }
+                else { shell.write(text) }
             }
         case ".help":
             shell.write("""

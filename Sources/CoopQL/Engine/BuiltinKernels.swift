@@ -73,8 +73,8 @@ enum BuiltinKernels {
             }
         case .percent:
             throw KernelError("percent() works on a column")
-        case .label:
-            throw KernelError("label() needs the session's language")
+        case .label, .fmt, .pct, .vnd, .date_vi:
+            throw KernelError("\(f.rawValue)() needs the session's language")
         }
     }
 

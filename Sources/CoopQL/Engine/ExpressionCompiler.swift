@@ -75,6 +75,11 @@ struct ExpressionCompiler: Sendable {
         case .builtin(.label, let args):
             let k = compile(args[0])
             return { frame, runtime in BuiltinKernels.label(try k(frame, runtime), runtime.language) }
+        case .builtin(let builtin, let args) where builtin.usesLanguage:
+            let ks = args.map(compile)
+            return { frame, runtime in
+                try Formatting.call(builtin, try ks.map { try $0(frame, runtime) }, frame.rowCount, runtime.language)
+            }
         case .builtin(let builtin, let args):
             let ks = args.map(compile)
             return { frame, runtime in

@@ -7,6 +7,7 @@ public enum Builtin: String, Sendable, CaseIterable {
     case lower, upper, len, trim, fold, starts_with, ends_with
     case int, decimal, text
     case label
+    case fmt, pct, vnd, date_vi
     case percent
 
     /// What the function does, for help and error messages.
@@ -35,14 +36,21 @@ public enum Builtin: String, Sendable, CaseIterable {
         case .text: return "text(x): x as text"
         case .percent: return "percent(x): 100 × x ÷ the sum of x over the table"
         case .label: return "label(code): the label of a code in the session's language: label(\"agriculture\") → \"nông nghiệp\""
+        case .fmt: return "fmt(x, decimals): a number or date written for people: fmt(1915) → \"1.915\", fmt(3.25, 1) → \"3,3\""
+        case .pct: return "pct(x, decimals): a percentage written for people: pct(87.1) → \"87%\", pct(86.7, 1) → \"86,7%\""
+        case .vnd: return "vnd(amount, unit): money in words: vnd(1456000000) → \"1 tỷ 456 triệu đồng\"; vnd(28900000000, \"tỷ\") → \"28,9 tỷ đồng\""
+        case .date_vi: return "date_vi(d): a date the Vietnamese way: date_vi(date(\"2022-12-23\")) → \"23/12/2022\""
         }
     }
+
+    /// Functions whose result depends on the session's language.
+    var usesLanguage: Bool { [.label, .fmt, .pct, .vnd, .date_vi].contains(self) }
 
     /// Allowed argument counts.
     var arity: ClosedRange<Int> {
         switch self {
         case .today: return 0...0
-        case .round: return 1...2
+        case .round, .fmt, .pct, .vnd: return 1...2
         case .starts_with, .ends_with: return 2...2
         default: return 1...1
         }
@@ -75,6 +83,17 @@ public enum Builtin: String, Sendable, CaseIterable {
         case .decimal: problem = need(0, scalar, "a number or text"); result = .decimal
         case .text: problem = need(0, scalar, "a value"); result = .text
         case .percent: problem = need(0, numeric, "a number"); result = .decimal
+        case .fmt:
+            problem = need(0, { $0.isNumeric || $0.fits(.date) }, "a number or a date")
+                ?? (args.count > 1 ? need(1, { $0.fits(.int) }, "a whole number of decimals") : nil)
+            result = .text
+        case .pct:
+            problem = need(0, numeric, "a number") ?? (args.count > 1 ? need(1, { $0.fits(.int) }, "a whole number of decimals") : nil)
+            result = .text
+        case .vnd:
+            problem = need(0, numeric, "an amount of money") ?? (args.count > 1 ? need(1, text, "a unit: \"tỷ\", \"triệu\" or \"nghìn\"") : nil)
+            result = .text
+        case .date_vi: problem = need(0, date, "a date"); result = .text
         }
         if let problem { return .failure(problem) }
         return .success(result)

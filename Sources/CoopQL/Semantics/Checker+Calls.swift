@@ -85,8 +85,9 @@ extension Checker {
     /// Computes a built-in call on constants now, so `date("2022-13-01")` is an error before
     /// anything runs and `date("2022-01-01")` costs nothing per row.
     func foldConstant(_ e: BoundExpr) throws(Failure) -> BoundExpr {
-        // today() and label() depend on when and in which language the query runs.
-        guard case .builtin(let builtin, let args) = e.kind, builtin != .today, builtin != .label else { return e }
+        // today() and the functions that write for people depend on when and in which language
+        // the query runs.
+        guard case .builtin(let builtin, let args) = e.kind, builtin != .today, !builtin.usesLanguage else { return e }
         var values: [Value] = []
         for a in args {
             guard case .constant(let v) = a.kind else { return e }

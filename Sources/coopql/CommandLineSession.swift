@@ -10,12 +10,12 @@ final class CommandLineSession {
     let outputPath: String?
     private var buffered = ""
 
-    init(_ options: CommonOptions) throws {
+    init(_ options: CommonOptions, format: OutputFormat = .table) throws {
         parameters = try options.parameters()
         outputPath = options.output
         let useColour = isatty(STDERR_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
         var render = RenderOptions()
-        render.format = options.format
+        render.format = format
         render.language = options.lang
         render.numberStyle = options.lang == .vi ? .vietnamese : .english
         render.labels = options.labels
@@ -37,8 +37,33 @@ final class CommandLineSession {
         }
         let here = FileManager.default.currentDirectoryPath
         if !shell.session.allowedDirectories.contains(here) { shell.session.allowedDirectories.append(here) }
-        let status = shell.load(options.data)
+        // With no --data, the bundled sample data set (made on first use).
+        var folders = options.data
+        if folders.isEmpty && !options.noData {
+            do { folders = [try DefaultData.prepare()] }
+            catch {
+                shell.report([error])
+                throw ExitCode(Shell.Status.failure.rawValue)
+            }
+        }
+        let status = options.lenient ? loadLeniently(folders) : shell.load(folders)
         if status != .success { throw ExitCode(status.rawValue) }
+    }
+
+    /// `--lenient`: loads the data folders keeping their good rows; each row left out is a
+    /// warning on standard error, and the run goes on.
+    private func loadLeniently(_ directories: [String]) -> Shell.Status {
+        let renderer = DiagnosticRenderer(colour: shell.colourErrors)
+        for dir in directories {
+            do {
+                let warnings = try shell.session.loadDirectory(dir, options: LoadOptions(lenient: true))
+                if !warnings.isEmpty { shell.writeError(warnings.map(renderer.renderWarning).joined(separator: "\n")) }
+            } catch {
+                shell.report([error])
+                return .failure
+            }
+        }
+        return .success
     }
 
     func finish(_ status: Shell.Status) throws {

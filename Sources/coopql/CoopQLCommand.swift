@@ -4,17 +4,20 @@ import Foundation
 
 /// `coopql`: options shared by every way of running CoopQL.
 struct CommonOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("A folder of data files, one table per file (repeatable).", valueName: "dir"))
+    @Option(name: .long, help: ArgumentHelp("A folder of data files, one table per file (repeatable). Without it, the bundled sample data set.", valueName: "dir"))
     var data: [String] = []
 
-    @Option(name: .long, help: "Output format: table, csv, json or markdown.")
-    var format: OutputFormat = .table
+    @Flag(name: .long, help: "Start with no data at all (not even the sample data set).")
+    var noData = false
 
     @Option(name: .customLong("param"), help: ArgumentHelp("Set a script parameter (repeatable).", valueName: "name=value"))
     var params: [String] = []
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Write results to this file (atomically) instead of standard output.", valueName: "file"))
     var output: String?
+
+    @Flag(name: .long, help: "Load the good rows of --data files, reporting each row left out as a warning, instead of stopping at the first bad value.")
+    var lenient = false
 
     @Option(name: .long, help: "Language of labels and numbers: vi (1.915; 3,5) or en (1,915; 3.5).")
     var lang: Language = .vi
@@ -48,13 +51,9 @@ struct CoopQLCommand: ParsableCommand {
         to standard input, runs it. Otherwise opens the interactive shell.
         Exit status: 0 success, 1 an error in the query, script or data, 2 wrong usage.
         """,
-        subcommands: [Run.self]
+        subcommands: [Query.self, Run.self, Report.self, Sample.self],
+        defaultSubcommand: Query.self
     )
-
-    @Option(name: .customShort("c"), help: ArgumentHelp("Run this query and exit.", valueName: "query"))
-    var command: String?
-
-    @OptionGroup var common: CommonOptions
 
     /// Wrong usage exits with status 2 (the library's convention), not the parser's default 64.
     static func main() {
@@ -74,12 +73,29 @@ struct CoopQLCommand: ParsableCommand {
     /// when executed directly.
     static func scriptShortcut(_ arguments: [String]) -> [String] {
         guard let first = arguments.first, !first.hasPrefix("-"),
-              !["run", "help"].contains(first) else { return arguments }
+              !["query", "run", "report", "sample", "help"].contains(first) else { return arguments }
         return ["run"] + arguments
     }
 
+}
+
+/// `coopql [-c QUERY]`: one query, a script on standard input, or the interactive shell. The
+/// default subcommand, so the root command itself has no options to clash with its subcommands'.
+struct Query: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "query",
+        abstract: "Run one query (-c), a script piped to standard input, or the interactive shell.")
+
+    @Option(name: .customShort("c"), help: ArgumentHelp("Run this query and exit.", valueName: "query"))
+    var command: String?
+
+    @OptionGroup var common: CommonOptions
+
+    @Option(name: .long, help: "Output format: table, csv, json or markdown.")
+    var format: OutputFormat = .table
+
     mutating func run() throws {
-        let cli = try CommandLineSession(common)
+        let cli = try CommandLineSession(common, format: format)
         if let command {
             try cli.finish(cli.shell.run(SourceText(name: "<command>", text: command), parameters: cli.parameters))
         } else if isatty(STDIN_FILENO) == 0 {
@@ -110,8 +126,11 @@ struct Run: ParsableCommand {
 
     @OptionGroup var common: CommonOptions
 
+    @Option(name: .long, help: "Output format: table, csv, json or markdown.")
+    var format: OutputFormat = .table
+
     mutating func run() throws {
-        let cli = try CommandLineSession(common)
+        let cli = try CommandLineSession(common, format: format)
         try cli.finish(cli.shell.runFile(file, parameters: cli.parameters))
     }
 }

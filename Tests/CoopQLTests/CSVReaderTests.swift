@@ -214,8 +214,9 @@ struct CSVParsingTests {
     }
 
     @Test func fixtureFileWithBomCrlfSemicolonsAndQuotes() throws {
+        // Read without the schema: this file's columns are not those of `cooperatives`.
         let path = csvFixtures.appendingPathComponent("coop/cooperatives.csv").path
-        let t = try CSVReader.read(path: path)
+        let t = try CSVReader.read(path: path, options: LoadOptions(schema: []))
         #expect(t.schema.names == ["id", "tên", "tỉnh", "thành_lập"])
         #expect(t.schema.columns.allSatisfy { $0.qualifier == "cooperatives" })
         #expect(csvCells(t, 0) == [.int(1), .int(2), .int(3)])
@@ -290,12 +291,25 @@ struct CSVInferenceTests {
     }
 
     @Test func mixedTypesOtherThanIntAndDecimalAreText() throws {
-        let t = try csvLoad("a,b,c,d\n1,2024-01-01,true,1.5\n2024-01-02,true,1,x\n")
+        let t = try csvLoad("a,b,c,d\n1,2024-01-01,true,1.5\n2024-01-02,true,2,x\n")
         #expect(t.columns.map(\.type) == [.text, .text, .text, .text])
         #expect(csvCells(t, 0) == [.text("1"), .text("2024-01-02")])
         #expect(csvCells(t, 1) == [.text("2024-01-01"), .text("true")])
-        #expect(csvCells(t, 2) == [.text("true"), .text("1")])
+        #expect(csvCells(t, 2) == [.text("true"), .text("2")])
         #expect(csvCells(t, 3) == [.text("1.5"), .text("x")])
+    }
+
+    @Test func yesNoValuesMixWithZerosAndOnes() throws {
+        // 1/0 and có/không are yes/no values too, so a column of them is bool whichever comes
+        // first; 0s and 1s alone stay int.
+        let t = try csvLoad("a,b,c,d\ntrue,1,có,0\n1,không,0,1\nKHÔNG,0,Co\u{0301},1\n")
+        #expect(t.columns.map(\.type) == [.bool, .bool, .bool, .int])
+        #expect(csvCells(t, 0) == [.bool(true), .bool(true), .bool(false)])
+        #expect(csvCells(t, 1) == [.bool(true), .bool(false), .bool(false)])
+        #expect(csvCells(t, 2) == [.bool(true), .bool(false), .bool(true)])
+        #expect(csvCells(t, 3) == [.int(0), .int(1), .int(1)])
+        let notBits = try csvLoad("a\n2\ntrue\n")
+        #expect(csvCells(notBits, 0) == [.text("2"), .text("true")])
     }
 
     @Test func textColumnAfterQuotedValuesOfAnotherType() throws {
@@ -543,10 +557,10 @@ struct CSVStretchTests {
     func stretchesGiveTheSameTableAsOneRead(strayQuotes: Bool) throws {
         for seed in UInt64(1)...6 {
             let bytes = Self.randomFile(rows: 1_500, strayQuotes: strayQuotes, seed: seed)
-            let whole = try CSVReader.parse(bytes, tableName: "t", parts: 1)
+            let whole = try CSVReader.parse(bytes, tableName: "t", parts: 1).table
             #expect(whole.rowCount == 1_500)
             for parts in [2, 3, 7, 16] {
-                let split = try CSVReader.parse(bytes, tableName: "t", parts: parts)
+                let split = try CSVReader.parse(bytes, tableName: "t", parts: parts).table
                 Self.expectSame(whole, split, "seed \(seed), \(parts) parts")
             }
         }
@@ -556,11 +570,11 @@ struct CSVStretchTests {
         // Ints in the first half, decimals in the second; ints, then text; nulls, then dates.
         var text = "a,b,c\n"
         for r in 0..<400 { text += r < 200 ? "\(r),\(r),\n" : "\(r).5,t\(r),2024-01-0\(1 + r % 9)\n" }
-        let whole = try CSVReader.parse(Array(text.utf8), tableName: "t", parts: 1)
+        let whole = try CSVReader.parse(Array(text.utf8), tableName: "t", parts: 1).table
         #expect(whole.columns.map(\.type) == [.decimal, .text, .date])
         #expect(whole.columns[1][5] == .text("5"))
         for parts in [2, 4, 9] {
-            let split = try CSVReader.parse(Array(text.utf8), tableName: "t", parts: parts)
+            let split = try CSVReader.parse(Array(text.utf8), tableName: "t", parts: parts).table
             Self.expectSame(whole, split, "\(parts) parts")
         }
     }
@@ -569,7 +583,7 @@ struct CSVStretchTests {
         // The stray quote makes every later line look quoted, so the split points are wrong.
         var text = "a,b\n1,5\"4\n"
         for r in 0..<300 { text += "\(r),x\(r)\n" }
-        let split = try CSVReader.parse(Array(text.utf8), tableName: "t", parts: 4)
+        let split = try CSVReader.parse(Array(text.utf8), tableName: "t", parts: 4).table
         #expect(split.rowCount == 301)
         #expect(split.columns[1][0] == .text("5\"4"))
         #expect(split.columns[1][300] == .text("x299"))
@@ -589,24 +603,26 @@ struct CSVStretchTests {
                 _ = try CSVReader.parse(file(badRowAt: 450, badUTF8At: 100), tableName: "t", parts: parts)
                 Issue.record("expected an error")
             } catch {
-                guard case .invalidUTF8(let at) = error else { Issue.record("\(error)"); continue }
+                guard case .csv(.invalidUTF8(let at)) = error else { Issue.record("\(error)"); continue }
                 #expect(CSVFault.location(of: at, in: file(badRowAt: 450, badUTF8At: 100)) == (102, 6))
             }
             do {
                 _ = try CSVReader.parse(file(badRowAt: 90, badUTF8At: 500), tableName: "t", parts: parts)
                 Issue.record("expected an error")
             } catch {
-                guard case .fieldCount(_, let found, let expected) = error else { Issue.record("\(error)"); continue }
+                guard case .row(let problem, _) = error, case .fieldCount(let found, let expected) = problem.reason else {
+                    Issue.record("\(error)"); continue
+                }
                 #expect(found == 3 && expected == 2)
             }
         }
     }
 
     @Test func moreStretchesThanRows() throws {
-        let whole = try CSVReader.parse(Array("a,b\n1,x\n2,y\n".utf8), tableName: "t", parts: 1)
-        let split = try CSVReader.parse(Array("a,b\n1,x\n2,y\n".utf8), tableName: "t", parts: 32)
+        let whole = try CSVReader.parse(Array("a,b\n1,x\n2,y\n".utf8), tableName: "t", parts: 1).table
+        let split = try CSVReader.parse(Array("a,b\n1,x\n2,y\n".utf8), tableName: "t", parts: 32).table
         Self.expectSame(whole, split, "32 parts")
-        let empty = try CSVReader.parse(Array("a,b\n".utf8), tableName: "t", parts: 8)
+        let empty = try CSVReader.parse(Array("a,b\n".utf8), tableName: "t", parts: 8).table
         #expect(empty.rowCount == 0)
     }
 }
@@ -614,7 +630,8 @@ struct CSVStretchTests {
 @Suite("CSV reader: data folders")
 struct CSVDataDirectoryTests {
     @Test func loadsEveryCSVFileSortedByName() throws {
-        let tables = try loadDataDirectory(csvFixtures.appendingPathComponent("coop").path)
+        // Without the schema: these files' columns are not those of `cooperatives` and `members`.
+        let tables = try loadDataDirectory(csvFixtures.appendingPathComponent("coop").path, options: LoadOptions(schema: [])).tables
         #expect(tables.map(\.name) == ["cooperatives", "members"])
         let members = tables[1].table
         #expect(members.schema.names == ["member_id", "cooperative_id", "name", "shares", "active"])
@@ -632,7 +649,7 @@ struct CSVDataDirectoryTests {
         try Data("a\n2\n".utf8).write(to: folder.appendingPathComponent("ho\u{0300}a.CSV"))
         try Data([0x00, 0x05, 0x16, 0x07]).write(to: folder.appendingPathComponent("._z.csv"))
         try Data("notes".utf8).write(to: folder.appendingPathComponent("notes.txt"))
-        let tables = try loadDataDirectory(folder.path + "/")
+        let tables = try loadDataDirectory(folder.path + "/").tables
         #expect(Set(tables.map(\.name)) == ["z", "h\u{00F2}a"])
         #expect(tables.map(\.name) == tables.map(\.name).sorted())
         let hoa = try #require(tables.first { $0.name == "hòa" })
@@ -642,7 +659,7 @@ struct CSVDataDirectoryTests {
     @Test func emptyFolderGivesNoTables() throws {
         let folder = try csvTemporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        #expect(try loadDataDirectory(folder.path).isEmpty)
+        #expect(try loadDataDirectory(folder.path).tables.isEmpty)
     }
 
     @Test func missingFolder() throws {

@@ -535,14 +535,18 @@ import Testing
 
     // MARK: - Functions, blocks and statements
 
-    @Test func functionSeesOnlyItsParameters() throws {
-        let d = try problem("let g = 5\nfn f(v) = v + g\nprint f(1)")
-        #expect(d.kind == .name)
-        #expect(d.message == "unknown name `g`: a function sees only its parameters")
-        at(d, 2, 15)
-        #expect(d.suggestion == "pass `g` as an argument")
-        // Passed as an argument, it works.
-        #expect(try CheckerTests.session().evaluate("let g = 5\nfn f(v, w) = v + w\nf(1, g)") == .int(6))
+    @Test func functionReadsEarlierLetsButNotLoopVariables() throws {
+        #expect(try CheckerTests.session().evaluate("let g = 5\nfn f(v) = v + g\nf(1)") == .int(6))
+        // A function's body is checked where it is called: a `let` made before the call is known,
+        // one made after it is not.
+        #expect(try CheckerTests.session().evaluate("fn f(v) = v + h\nlet h = 5\nf(1)") == .int(6))
+        let later = try problem("fn f(v) = v + h\nprint f(1)\nlet h = 5")
+        #expect(later.kind == .name)
+        #expect(later.message == "unknown name `h`")
+        at(later, 1, 15)
+        // Nor is a `for` variable of the place where it is called.
+        let loop = try problem("fn f(v) = v + i\nfor i in 1..2 { print f(i) }")
+        #expect(loop.message == "unknown name `i`")
     }
 
     @Test func builtinCannotBeRedefined() throws {

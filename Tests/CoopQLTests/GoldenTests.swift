@@ -40,6 +40,15 @@ import Testing
         }
     }
 
+    /// `examples/questions.coop`: twenty questions over the bundled sample data, answered.
+    @Test func analystQuestions() throws {
+        let examples = Fixtures.repository.appendingPathComponent("examples")
+        let result = try CLI.run(["run", "questions.coop", "--data", SampleFixture.directory], directory: examples.path)
+        #expect(result.status == 0, "questions.coop: \(result.stderr)")
+        #expect(result.stdout.components(separatedBy: " dòng\n").count - 1 == 20, "twenty answers, each a table")
+        try Self.check(result.stdout, against: examples.appendingPathComponent("questions.out"), "questions.coop")
+    }
+
     /// Each `Fixtures/golden/errors/NAME.coop` must fail with exactly the message in `NAME.err`,
     /// with status 1, or 2 for the `usage-` cases (a problem with how coopql was called).
     @Test func errorMessages() throws {

@@ -1,62 +1,53 @@
-/// A problem found while scanning CSV bytes, placed by byte offset. The scan stays free of line
-/// counting; `diagnostic(in:name:)` works out the line and column only for the one fault thrown.
+/// A problem in the form of CSV bytes, placed by byte offset, that stops any load (leniently too:
+/// past it, rows cannot be told apart). The scan stays free of line counting; `diagnostic(_:)`
+/// works out the line and column only for the one fault thrown.
 enum CSVFault: Error {
     case empty
     case blankHeader
     case unterminatedQuote(at: Int)
     case textAfterQuote(at: Int)
-    case fieldCount(rowAt: Int, found: Int, expected: Int)
     case invalidUTF8(at: Int)
     case unnamedColumn(at: Int, index: Int)
     case duplicateColumn(String, at: Int, first: Int, second: Int)
+    /// A column the table's schema requires is not in the header; `nearMiss` is a header name
+    /// that looks like a misspelling of it, and `at` where that name (or the header) starts.
+    case missingColumn(String, table: String, required: [String], nearMiss: String?, at: Int)
 
-    /// The fault as a `.data` diagnostic. The message starts "in NAME, " and names the line and
-    /// column in words; `fallbackLocation` carries them for tools (see `CSVReader`).
-    func diagnostic(in bytes: [UInt8], name: String) -> Diagnostic {
-        // The file's name leads the message as `path:line:column:`; the message says the rest.
-        let source = SourceText(name: name, text: "")
+    /// The fault as a `.data` diagnostic. The message names the line and column in words where
+    /// it helps; `fallbackLocation` and `excerpt` carry the place for the renderer (see `DataLines`).
+    func diagnostic(_ lines: DataLines) -> Diagnostic {
         let quoteRule = "a quote inside a quoted field is written twice: \"\""
+        let headerRule = "the first line of a CSV file names its columns, e.g. `id,name,province`"
         switch self {
         case .empty:
-            return Diagnostic(.data, "the file is empty", in: source,
-                              hint: "the first line of a CSV file names its columns, e.g. `id,name,province`",
-                              fallbackLocation: (1, 1))
+            return Diagnostic(.data, "the file is empty", in: SourceText(name: lines.name, text: ""),
+                              hint: headerRule, fallbackLocation: (1, 1))
         case .blankHeader:
-            return Diagnostic(.data, "line 1 is blank, but it should name the columns", in: source,
-                              hint: "the first line of a CSV file names its columns, e.g. `id,name,province`",
-                              fallbackLocation: (1, 1))
+            return lines.diagnostic("line 1 is blank, but it should name the columns", at: 0, hint: headerRule)
         case .unterminatedQuote(let offset):
-            let (line, column) = CSVFault.location(of: offset, in: bytes)
-            return Diagnostic(.data, "the quoted field opened at line \(line), column \(column) is never closed", in: source,
-                              hint: "a quoted field ends with a quote; \(quoteRule)",
-                              fallbackLocation: (line, column))
+            let (line, column) = lines.location(of: offset)
+            return lines.diagnostic("the quoted field opened at line \(line), column \(column) is never closed", at: offset,
+                                    hint: "a quoted field ends with a quote; \(quoteRule)")
         case .textAfterQuote(let offset):
-            let (line, column) = CSVFault.location(of: offset, in: bytes)
-            return Diagnostic(.data, "line \(line), column \(column) has \(CSVFault.describe(byteAt: offset, in: bytes)) right after a closing quote", in: source,
-                              hint: "a closing quote must be followed by the separator or the end of the line; \(quoteRule)",
-                              fallbackLocation: (line, column))
-        case .fieldCount(let offset, let found, let expected):
-            let (line, _) = CSVFault.location(of: offset, in: bytes)
-            let hint = found > expected
-                ? "a value that holds the separator must be written in double quotes"
-                : "every row needs one value for each column of the header (an empty one is null)"
-            return Diagnostic(.data, "line \(line) has \(found) field\(found == 1 ? "" : "s"), but the header has \(expected)", in: source,
-                              hint: hint, fallbackLocation: (line, 1))
+            let (line, column) = lines.location(of: offset)
+            return lines.diagnostic("line \(line), column \(column) has \(CSVFault.describe(byteAt: offset, in: lines.bytes)) right after a closing quote",
+                                    at: offset,
+                                    hint: "a closing quote must be followed by the separator or the end of the line; \(quoteRule)")
         case .invalidUTF8(let offset):
-            let (line, column) = CSVFault.location(of: offset, in: bytes)
-            return Diagnostic(.data, "line \(line), column \(column) holds a byte that is not UTF-8", in: source,
-                              hint: "CoopQL reads CSV files as UTF-8; save the file as UTF-8 (in Excel: “CSV UTF-8”)",
-                              fallbackLocation: (line, column))
+            let (line, column) = lines.location(of: offset)
+            return lines.diagnostic("line \(line), column \(column) holds a byte that is not UTF-8", at: offset,
+                                    hint: "CoopQL reads data files as UTF-8; save the file as UTF-8 (in Excel: “CSV UTF-8”)")
         case .unnamedColumn(let offset, let index):
-            let (line, column) = CSVFault.location(of: offset, in: bytes)
-            return Diagnostic(.data, "column \(index) of the header has no name", in: source,
-                              hint: "name every column in the first line; a separator at its end adds a nameless one",
-                              fallbackLocation: (line, column))
+            return lines.diagnostic("column \(index) of the header has no name", at: offset,
+                                    hint: "name every column in the first line; a separator at its end adds a nameless one")
         case .duplicateColumn(let columnName, let offset, let first, let second):
-            let (line, column) = CSVFault.location(of: offset, in: bytes)
-            return Diagnostic(.data, "the header names column `\(columnName)` twice (columns \(first) and \(second))", in: source,
-                              hint: "every column needs its own name",
-                              fallbackLocation: (line, column))
+            return lines.diagnostic("the header names column `\(columnName)` twice (columns \(first) and \(second))", at: offset,
+                                    end: offset + columnName.utf8.count, hint: "every column needs its own name")
+        case .missingColumn(let name, let table, let required, let nearMiss, let offset):
+            return lines.diagnostic("the header has no column `\(name)`, which table \(table) requires", at: offset,
+                                    end: offset + (nearMiss?.utf8.count ?? 0),
+                                    suggestion: nearMiss.map { "is column `\($0)` meant to be `\(name)`?" },
+                                    hint: "the columns \(table) requires: " + required.joined(separator: ", "))
         }
     }
 

@@ -6,7 +6,7 @@ import Musl
 import Darwin
 #endif
 
-/// File-system helpers for loading CSV data: whole-file reads and table names from file names.
+/// File-system helpers for loading data files: whole-file reads and table names from file names.
 enum CSVFile {
     /// True when the bytes start with the UTF-8 byte order mark EF BB BF.
     static func hasByteOrderMark(_ bytes: [UInt8]) -> Bool {
@@ -30,7 +30,7 @@ enum CSVFile {
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw failure("cannot read", path) }
         if (info.st_mode & S_IFMT) == S_IFDIR {
-            throw Diagnostic(.data, "`\(path)` is a folder, not a CSV file")
+            throw Diagnostic(.data, "`\(path)` is a folder, not a data file")
         }
         let size = Int(info.st_size)
         var readError: Int32 = 0

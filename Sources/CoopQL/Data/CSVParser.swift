@@ -177,8 +177,8 @@ struct CSVParser {
 
     // MARK: Rows
 
-    /// The column names of the first line, and the offset where the data rows start.
-    mutating func readHeader() throws(CSVFault) -> (names: [String], dataStart: Int) {
+    /// The column names of the first line, where each starts, and where the data rows start.
+    mutating func readHeader() throws(CSVFault) -> (names: [String], offsets: [Int], dataStart: Int) {
         var i = start
         var onlySpace = true
         for j in start..<count where ![0x20, 0x09, 0x0A, 0x0D].contains(base[j]) {
@@ -190,6 +190,7 @@ struct CSVParser {
             throw .blankHeader
         }
         var names: [String] = []
+        var offsets: [Int] = []
         repeat {
             let fieldAt = i
             let field = try scanField(&i)
@@ -203,40 +204,9 @@ struct CSVParser {
                 throw .duplicateColumn(name, at: fieldAt, first: earlier + 1, second: names.count + 1)
             }
             names.append(name)
+            offsets.append(fieldAt)
         } while passFieldEnd(&i)
-        return (names, i)
-    }
-
-    /// Scans the data rows that start at `offset` or later but before `limit`, handing field k of
-    /// each row to `columns[k]`. Returns the number of rows and the offset after the last one (a
-    /// row that starts before `limit` is read to its end). A row whose field count differs from
-    /// the header's is an error.
-    mutating func readRows(from offset: Int, upTo limit: Int, into columns: inout [CSVColumnBuilder])
-        throws(CSVFault) -> (rows: Int, end: Int) {
-        // The builders are reached through a buffer pointer: no bounds or uniqueness checks per field.
-        try columns.withUnsafeMutableBufferPointer { (builders) throws(CSVFault) -> (rows: Int, end: Int) in
-            let width = builders.count
-            var i = offset
-            var rows = 0
-            while i < limit {
-                let c = base[i]
-                // A blank line holds no row; skipping it also drops trailing blank lines.
-                if c == CSVParser.lf || (c == CSVParser.cr && (i + 1 == count || base[i + 1] == CSVParser.lf)) {
-                    i += 1
-                    continue
-                }
-                let rowStart = i
-                var index = 0
-                repeat {
-                    let field = try scanField(&i)
-                    if index < width { try builders[index].add(field, base, &scratch) }
-                    index += 1
-                } while passFieldEnd(&i)
-                guard index == width else { throw .fieldCount(rowAt: rowStart, found: index, expected: width) }
-                rows += 1
-            }
-            return (rows, i)
-        }
+        return (names, offsets, i)
     }
 
     /// Average bytes per line over the first 64 KiB from `offset`, to guess how many rows a stretch

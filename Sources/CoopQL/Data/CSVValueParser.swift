@@ -161,14 +161,31 @@ enum CSVValueParser {
         return Day(year: y, month: m, day: d)?.number
     }
 
-    /// `true` or `false` in any mix of case.
+    /// `true`/`false`, `1`/`0` or `có`/`không`, in any mix of case; the Vietnamese words precomposed
+    /// or with combining marks (as macOS writes them).
     @inline(__always)
     static func bool(_ p: UnsafePointer<UInt8>, _ n: Int) -> Bool? {
-        // OR-ing 0x20 lowercases an ASCII letter; only the two cases of each letter map to it.
-        if n == 4, p[0] | 0x20 == UInt8(ascii: "t"), p[1] | 0x20 == UInt8(ascii: "r"),
-           p[2] | 0x20 == UInt8(ascii: "u"), p[3] | 0x20 == UInt8(ascii: "e") { return true }
-        if n == 5, p[0] | 0x20 == UInt8(ascii: "f"), p[1] | 0x20 == UInt8(ascii: "a"), p[2] | 0x20 == UInt8(ascii: "l"),
-           p[3] | 0x20 == UInt8(ascii: "s"), p[4] | 0x20 == UInt8(ascii: "e") { return false }
+        // OR-ing 0x20 lowercases an ASCII letter; only the two cases of each letter map to it. It
+        // does the same to the second UTF-8 byte of ó/Ó (C3 B3/C3 93) and ô/Ô (C3 B4/C3 94).
+        @inline(__always) func at(_ i: Int, _ c: Unicode.Scalar) -> Bool { p[i] | 0x20 == UInt8(ascii: c) }
+        switch n {
+        case 1:
+            if p[0] == UInt8(ascii: "1") { return true }
+            if p[0] == zero { return false }
+        case 3:  // có
+            if at(0, "c"), p[1] == 0xC3, p[2] | 0x20 == 0xB3 { return true }
+        case 4:
+            if at(0, "t"), at(1, "r"), at(2, "u"), at(3, "e") { return true }
+            if at(0, "c"), at(1, "o"), p[2] == 0xCC, p[3] == 0x81 { return true }  // c o U+0301
+        case 5:
+            if at(0, "f"), at(1, "a"), at(2, "l"), at(3, "s"), at(4, "e") { return false }
+        case 6:  // không
+            if at(0, "k"), at(1, "h"), p[2] == 0xC3, p[3] | 0x20 == 0xB4, at(4, "n"), at(5, "g") { return false }
+        case 7:  // k h o U+0302 n g
+            if at(0, "k"), at(1, "h"), at(2, "o"), p[3] == 0xCC, p[4] == 0x82, at(5, "n"), at(6, "g") { return false }
+        default:
+            break
+        }
         return nil
     }
 }

@@ -5,6 +5,14 @@ enum BuiltinKernels {
     /// A built-in on single values: the reference for what each function means.
     static func scalar(_ f: Builtin, _ args: [Value]) throws -> Value {
         if f != .today, args.contains(where: \.isNull), f != .text { return .null }
+        if f == .value {
+            guard case .table(let t) = args[0], t.columns.count == 1 else { throw KernelError("value() needs a table of one column") }
+            guard t.rowCount <= 1 else {
+                throw KernelError("value() needs a table of one row, but this one has \(t.rowCount)",
+                                  suggestion: "narrow it with where, or end it with summarize")
+            }
+            return t.rowCount == 1 ? t.columns[0][0] : .null
+        }
         switch f {
         case .today:
             let days = Int32((Date().timeIntervalSince1970 / 86_400).rounded(.down))
@@ -73,6 +81,8 @@ enum BuiltinKernels {
             }
         case .percent:
             throw KernelError("percent() works on a column")
+        case .value:
+            return .null  // handled above
         case .label, .fmt, .pct, .vnd, .date_vi:
             throw KernelError("\(f.rawValue)() needs the session's language")
         }

@@ -26,7 +26,7 @@ enum BoxTableRenderer {
         // Each cell is measured once here; layout and drawing both use that width.
         let body: [[Measured]] = (0..<shown).map { row in
             (0..<grid.columnCount).map { column in
-                Measured(grid.cell(row: row, column: column, style: style, labels: options.labels ? options.language : nil).map(singleLine))
+                Measured(grid.cell(row: row, column: column, style: style, labels: options.labels ? options.language : nil, localDates: options.localDates).map(singleLine))
             }
         }
         let headers = grid.headers.map { Measured(singleLine($0)) }

@@ -13,10 +13,10 @@ enum MarkdownRenderer {
         guard let grid = RenderGrid(value) else {
             return HumanText.line(value, style: options.numberStyle) + "\n"
         }
-        return render(grid, style: options.numberStyle, labels: options.labels ? options.language : nil)
+        return render(grid, style: options.numberStyle, labels: options.labels ? options.language : nil, localDates: options.localDates)
     }
 
-    static func render(_ grid: RenderGrid, style: NumberStyle, labels: Language? = nil) -> String {
+    static func render(_ grid: RenderGrid, style: NumberStyle, labels: Language? = nil, localDates: Bool = false) -> String {
         // A pipe table needs at least one column to be a table at all; give it an empty one.
         let headers = grid.columnCount == 0 ? [""] : grid.headers
         let numeric = grid.columnCount == 0 ? [false] : grid.numeric
@@ -25,7 +25,7 @@ enum MarkdownRenderer {
         for r in 0..<grid.rowCount {
             let cells = headers.indices.map { column -> String in
                 guard column < grid.columnCount else { return "" }
-                return escape(grid.cell(row: r, column: column, style: style, labels: labels) ?? "")
+                return escape(grid.cell(row: r, column: column, style: style, labels: labels, localDates: localDates) ?? "")
             }
             out += row(cells)
         }

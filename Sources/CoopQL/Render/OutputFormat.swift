@@ -32,10 +32,13 @@ public struct RenderOptions: Sendable, Equatable {
     /// (`agriculture`), in `language`.
     public var labels: Bool
     public var language: Language
+    /// In `table` and `markdown`, dates the local way (23/12/2022 in Vietnamese) instead of ISO
+    /// (2022-12-23, the default: unambiguous, and it sorts).
+    public var localDates: Bool
 
     public init(format: OutputFormat = .table, numberStyle: NumberStyle = .vietnamese,
                 maxRows: Int? = nil, terminalWidth: Int? = nil, colour: Bool = false,
-                labels: Bool = false, language: Language = .vi) {
+                labels: Bool = false, language: Language = .vi, localDates: Bool = false) {
         self.format = format
         self.numberStyle = numberStyle
         self.maxRows = maxRows
@@ -43,5 +46,6 @@ public struct RenderOptions: Sendable, Equatable {
         self.colour = colour
         self.labels = labels
         self.language = language
+        self.localDates = localDates
     }
 }

@@ -62,9 +62,10 @@ struct RenderGrid {
 
     /// A cell as the human formats write it; nil for null. With `labels`, a code shows as its
     /// label in `language`.
-    func cell(row: Int, column: Int, style: NumberStyle, labels: Language? = nil) -> String? {
+    func cell(row: Int, column: Int, style: NumberStyle, labels: Language? = nil, localDates: Bool = false) -> String? {
         let v = value(row: row, column: column)
         if years[column], case .int(let i) = v { return String(i) }
+        if localDates, case .date(let d) = v { return style == .vietnamese ? Formatting.dateVi(d) : d.iso }
         if let language = labels, let e = enumerations[column], case .text(let code) = v, let l = e.label(code, language) {
             return l
         }

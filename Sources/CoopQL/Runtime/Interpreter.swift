@@ -33,7 +33,12 @@ struct Interpreter {
         try runtime.checkCancelled()
         switch s.kind {
         case .expression(let e):
-            try emit(.value(try evaluate(e, locals)))
+            let value = try evaluate(e, locals)
+            if case .pipeline(let p) = e.kind, p.presentation == .chart, case .table(let t) = value {
+                try emit(.chart(t))
+            } else {
+                try emit(.value(value))
+            }
         case .let(let name, let e):
             runtime.globals[name] = try evaluate(e, locals)
         case .param(let name, _, let value):
@@ -73,4 +78,6 @@ struct Interpreter {
 public enum Output: Sendable {
     case value(Value)
     case printed([Value])
+    /// A table ending in `| chart`: shown as a bar chart.
+    case chart(Table)
 }

@@ -23,16 +23,17 @@ public final class Runtime: @unchecked Sendable {
 
     /// Calls a function defined with `fn`: its parameters are bound to the argument values (columns
     /// or single values) and its body, compiled on first use, runs over them.
-    func call(_ function: UserFunction, _ args: [Vec], rowCount: Int, source: SourceText) throws -> Vec {
+    func call(_ function: FunctionInstance, _ args: [Vec], rowCount: Int, source: SourceText) throws -> Vec {
+        let name = function.function.name
         guard callDepth < Runtime.maxCallDepth else {
-            throw KernelError("function calls nested more than \(Runtime.maxCallDepth) deep: does `\(function.name)` call itself without end?",
+            throw KernelError("function calls nested more than \(Runtime.maxCallDepth) deep: does `\(name)` call itself without end?",
                               suggestion: "give the recursion a case that stops it, as in if n < 2 then n else …")
         }
         try checkCancelled()
         let kernel: Kernel
         if let k = function.kernel { kernel = k } else {
-            guard let body = function.body else { throw KernelError("function `\(function.name)` has no body") }
-            kernel = ExpressionCompiler(source: function.source ?? source).compile(body)
+            guard let body = function.body else { throw KernelError("function `\(name)` has no body") }
+            kernel = ExpressionCompiler(source: function.function.source ?? source).compile(body)
             function.kernel = kernel
         }
         callDepth += 1

@@ -34,11 +34,16 @@ public final class Session: @unchecked Sendable {
         checkerEnvironment.tables[name] = qualified.schema
     }
 
-    /// Loads every CSV file of a folder as a table named after the file. On error nothing is added.
-    public func loadDirectory(_ path: String) throws(Diagnostic) {
-        let loaded = try loadDataDirectory(path)
-        for (name, table) in loaded { addTable(name, table) }
+    /// Loads every data file of a folder (CSV, JSON, JSON Lines) as a table named after the file,
+    /// checked against the schema (see `loadDataDirectory`); references may also name tables the
+    /// session already has. Strictly (the default), on error nothing is added and the tables the
+    /// session had stay as they were. Returns the warnings for rows left out when `lenient`.
+    @discardableResult
+    public func loadDirectory(_ path: String, options: LoadOptions = LoadOptions()) throws(Diagnostic) -> [Diagnostic] {
+        let loaded = try loadDataDirectory(path, options: options, existingTables: tables)
+        for (name, table) in loaded.tables { addTable(name, table) }
         if !allowedDirectories.contains(path) { allowedDirectories.append(path) }
+        return loaded.warnings
     }
 
     /// Stops the query now running (callable from another thread).
@@ -73,13 +78,7 @@ public final class Session: @unchecked Sendable {
             // In source order, whichever stage found them.
             throw DiagnosticList(problems.sorted { ($0.span?.start ?? 0) < ($1.span?.start ?? 0) })
         }
-        let unknown = parameters.keys.filter { checker.env.params[$0] == nil }.sorted()
-        if let name = unknown.first {
-            let declared = checker.env.params.keys.sorted()
-            throw DiagnosticList([Diagnostic(.usage, "--param \(name): the script declares no parameter `\(name)`", in: source,
-                                             suggestion: suggestion(for: name, among: declared).map { "did you mean \($0)?" },
-                                             hint: declared.isEmpty ? "it declares no parameters" : "it declares: " + declared.joined(separator: ", "))])
-        }
+        try rejectUnknownParameters(parameters, declared: checker.env.params, source: source)
         // What the script declared stays known to later runs (the REPL), except the overrides.
         checkerEnvironment = checker.env
         checkerEnvironment.paramOverrides = [:]
@@ -95,6 +94,16 @@ public final class Session: @unchecked Sendable {
         }
     }
 
+    /// A `--param` the script does not declare is a usage error (a typo would otherwise be ignored).
+    func rejectUnknownParameters(_ parameters: [String: String], declared: [String: DataType],
+                                 source: SourceText) throws(DiagnosticList) {
+        guard let name = parameters.keys.filter({ declared[$0] == nil }).sorted().first else { return }
+        let names = declared.keys.sorted()
+        throw DiagnosticList([Diagnostic(.usage, "--param \(name): the script declares no parameter `\(name)`", in: source,
+                                         suggestion: suggestion(for: name, among: names).map { "did you mean \($0)?" },
+                                         hint: names.isEmpty ? "it declares no parameters" : "it declares: " + names.joined(separator: ", "))])
+    }
+
     static func diagnostics(for error: Error, in source: SourceText) -> DiagnosticList {
         switch error {
         case let d as Diagnostic: return DiagnosticList([d])
@@ -108,7 +117,11 @@ public final class Session: @unchecked Sendable {
     public func evaluate(_ text: String, name: String = "<query>", parameters: [String: String] = [:]) throws(DiagnosticList) -> Value? {
         var last: Value?
         try run(SourceText(name: name, text: text), parameters: parameters) { output in
-            if case .value(let v) = output { last = v }
+            switch output {
+            case .value(let v): last = v
+            case .chart(let t): last = .table(t)
+            case .printed: break
+            }
         }
         return last
     }

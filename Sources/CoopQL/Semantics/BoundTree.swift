@@ -22,7 +22,7 @@ public struct BoundExpr: Sendable {
         case builtin(Builtin, [BoundExpr])
         /// `percent(x)` and other functions that see a whole column at once.
         case window(Builtin, BoundExpr)
-        case userCall(UserFunction, [BoundExpr])
+        case userCall(FunctionInstance, [BoundExpr])
         case table(String)
         case pipeline(BoundPipeline)
     }
@@ -69,6 +69,8 @@ public struct BoundExpr: Sendable {
 public struct BoundPipeline: Sendable {
     public var source: BoundExpr
     public var stages: [BoundStage]
+    /// `| table` or `| chart` at the end: how to show the result (it does not change the value).
+    public var presentation: Presentation?
 }
 
 public struct BoundStage: Sendable {
@@ -113,25 +115,43 @@ public enum AggregateFunction: String, Sendable, CaseIterable {
     case count, count_if, sum, avg, min, max, median, count_distinct
 }
 
-/// A function defined with `fn`. A class so that a recursive call can refer to it before its body
-/// is checked.
+/// A function defined with `fn`. Its body is checked at each call for the types of the
+/// arguments given there (one `FunctionInstance` per set of argument types), so a function can
+/// take a table and run a pipeline on it, or a number, with every name and type checked.
 public final class UserFunction: @unchecked Sendable {
     public let name: String
     public let parameters: [String]
     let syntax: Expr
     /// The source the function was written in, for errors raised inside its body.
     var source: SourceText?
-    /// The checked body; set once, right after the function is declared (or while checking its own
-    /// body, for recursion), never changed after.
-    var body: BoundExpr?
-    var returnType: DataType = .any
-    /// The compiled body, made on first call and then reused.
-    var kernel: Kernel?
+    /// The checked versions so far. Written only while checking, which happens on one thread.
+    var instances: [FunctionInstance] = []
+
+    /// Most versions checked for one function: a recursion whose argument types keep changing
+    /// stops here and is checked as `any`.
+    static let maxInstances = 16
 
     init(name: String, parameters: [String], syntax: Expr) {
         self.name = name
         self.parameters = parameters
         self.syntax = syntax
+    }
+}
+
+/// A function's body checked for one set of argument types. A class so that a recursive call can
+/// refer to it while its body is still being checked.
+public final class FunctionInstance: @unchecked Sendable {
+    let function: UserFunction
+    let argumentTypes: [DataType]
+    /// Set once, when the body has been checked.
+    var body: BoundExpr?
+    var returnType: DataType = .any
+    /// The compiled body, made on first call and then reused.
+    var kernel: Kernel?
+
+    init(function: UserFunction, argumentTypes: [DataType]) {
+        self.function = function
+        self.argumentTypes = argumentTypes
     }
 }
 

@@ -7,6 +7,7 @@ public enum Builtin: String, Sendable, CaseIterable {
     case lower, upper, len, trim, fold, starts_with, ends_with
     case int, decimal, text
     case label
+    case value
     case fmt, pct, vnd, date_vi
     case percent
 
@@ -35,6 +36,7 @@ public enum Builtin: String, Sendable, CaseIterable {
         case .decimal: return "decimal(x): x as a decimal number"
         case .text: return "text(x): x as text"
         case .percent: return "percent(x): 100 × x ÷ the sum of x over the table"
+        case .value: return "value(t): the value in a table of one column and one row (null when it has no rows): value(plans | where indicator == \"new_htx\" | select target)"
         case .label: return "label(code): the label of a code in the session's language: label(\"agriculture\") → \"nông nghiệp\""
         case .fmt: return "fmt(x, decimals): a number or date written for people: fmt(1915) → \"1.915\", fmt(3.25, 1) → \"3,3\""
         case .pct: return "pct(x, decimals): a percentage written for people: pct(87.1) → \"87%\", pct(86.7, 1) → \"86,7%\""
@@ -94,6 +96,11 @@ public enum Builtin: String, Sendable, CaseIterable {
             problem = need(0, numeric, "an amount of money") ?? (args.count > 1 ? need(1, text, "a unit: \"tỷ\", \"triệu\" or \"nghìn\"") : nil)
             result = .text
         case .date_vi: problem = need(0, date, "a date"); result = .text
+        case .value:
+            guard case .table(let schema) = args[0], schema.columns.count == 1 else {
+                return .failure(ArgumentProblem(index: 0, expected: "a table of exactly one column (end the pipeline with select or summarize)"))
+            }
+            result = schema.columns[0].type
         }
         if let problem { return .failure(problem) }
         return .success(result)

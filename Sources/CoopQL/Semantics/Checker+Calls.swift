@@ -35,7 +35,8 @@ extension Checker {
         if let function = env.functions[name] {
             try checkArity(name, function.parameters.count...function.parameters.count, args, e)
             let bound = try args.map { a throws(Failure) in try bind(a, scope) }
-            return BoundExpr(.userCall(function, bound), function.returnType, e.span)
+            let version = try instance(of: function, for: bound.map(\.type))
+            return BoundExpr(.userCall(version, bound), version.returnType, e.span)
         }
         let candidates = Builtin.allCases.map(\.rawValue) + AggregateFunction.allCases.map(\.rawValue) + env.functions.keys.sorted()
         throw fail(.name, "unknown function `\(name)`", Span(e.span.start, e.span.start + name.utf8.count),
@@ -87,7 +88,8 @@ extension Checker {
     func foldConstant(_ e: BoundExpr) throws(Failure) -> BoundExpr {
         // today() and the functions that write for people depend on when and in which language
         // the query runs.
-        guard case .builtin(let builtin, let args) = e.kind, builtin != .today, !builtin.usesLanguage else { return e }
+        // year() is kept as a call so a report can tell a year (2022) from a count (2.022).
+        guard case .builtin(let builtin, let args) = e.kind, builtin != .today, builtin != .year, !builtin.usesLanguage else { return e }
         var values: [Value] = []
         for a in args {
             guard case .constant(let v) = a.kind else { return e }

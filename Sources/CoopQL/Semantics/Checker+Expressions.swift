@@ -126,7 +126,8 @@ extension Checker {
             }
         }
         if let local = scope.locals[name] { return BoundExpr(.local(local.slot), local.type, span) }
-        if !scope.inFunction, let type = env.globals[name] { return BoundExpr(.global(name), type, span) }
+        // A function may read the top-level `let`s made before it (their value when it runs).
+        if let type = env.globals[name] { return BoundExpr(.global(name), type, span) }
         if let schema = env.tables[name] { return BoundExpr(.table(name), .table(schema), span) }
         throw unknownName(name, span, scope)
     }
@@ -138,10 +139,6 @@ extension Checker {
         var message = scope.row != nil ? "unknown column `\(name)`" : "unknown name `\(name)`"
         if scope.row == nil, env.params[name] != nil {
             return fail(.name, message, span, suggestion: "parameters are read with a dollar sign: `$\(name)`")
-        }
-        if scope.row == nil, scope.inFunction, env.globals[name] != nil {
-            message += ": a function sees only its parameters"
-            return fail(.name, message, span, suggestion: "pass `\(name)` as an argument")
         }
         if let guess = suggestion(for: name, among: all) {
             return fail(.name, message, span, suggestion: "did you mean `\(guess)`?")

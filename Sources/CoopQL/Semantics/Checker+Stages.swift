@@ -15,7 +15,16 @@ extension Checker {
         }
         var bound: [BoundStage] = []
         var resultType: DataType = .table(schema)
+        var presentation: Presentation?
         for (i, stage) in stages.enumerated() {
+            if case .present(let how) = stage.kind {
+                guard i == stages.count - 1 else {
+                    throw fail(.type, "`\(how.rawValue)` says how to show the result, so it must be the last stage", stage.nameSpan)
+                }
+                if how == .chart { try checkChartable(schema, stage) }
+                presentation = how
+                break
+            }
             if case .count(let by) = stage.kind, by.isEmpty {
                 if i != stages.count - 1 {
                     throw fail(.type, "`count` gives a number, so no stage can follow it", stages[i + 1].nameSpan,
@@ -30,7 +39,16 @@ extension Checker {
             schema = b.output
             resultType = .table(schema)
         }
-        return BoundExpr(.pipeline(BoundPipeline(source: source, stages: bound)), resultType, e.span)
+        return BoundExpr(.pipeline(BoundPipeline(source: source, stages: bound, presentation: presentation)), resultType, e.span)
+    }
+
+    /// A chart needs a column to label the bars and a number column to size them.
+    func checkChartable(_ schema: TableSchema, _ stage: Stage) throws(Failure) {
+        guard schema.columns.count >= 2, schema.columns.dropFirst().contains(where: { $0.type == .int || $0.type == .decimal || $0.type == .any })
+        else {
+            throw fail(.type, "a chart needs a first column to label the bars and a number column to size them", stage.nameSpan,
+                       suggestion: "chart a grouping, as in … | count by sector | chart")
+        }
     }
 
     func bindStage(_ stage: Stage, _ input: TableSchema, _ outer: Scope) throws(Failure) -> BoundStage {
@@ -88,6 +106,8 @@ extension Checker {
             return try bindJoin(kind, right, alias, on, input, outer, stage)
         case .pivot(let aggregate, let rows, let columns):
             return try bindPivot(aggregate, rows, columns, input, row, stage)
+        case .present:
+            preconditionFailure("presentation stages are handled by bindPipeline")
         }
     }
 

@@ -67,7 +67,7 @@ final class Checker {
             let function = UserFunction(name: name, parameters: parameters, syntax: body)
             function.source = source
             env.functions[name] = function
-            try bindBody(of: function)
+            // The body is checked where the function is called, for the argument types given.
             return BoundStatement(kind: .block([]), span: span)
         case .param(let name, let typeName, let defaultValue):
             return try checkParam(name, typeName, defaultValue, statement, scope)
@@ -174,18 +174,33 @@ final class Checker {
         return BoundStatement(kind: .imported(statements, imported), span: span)
     }
 
-    /// Checks a function's body with its parameters typed `any`: names are resolved now, types of
-    /// arguments are checked when the function runs.
-    func bindBody(of function: UserFunction) throws(Failure) {
+    /// The version of a function for these argument types, checking its body the first time.
+    /// A recursive call met while the body is being checked gets the version in progress, whose
+    /// result type is `any` until the check is done.
+    func instance(of function: UserFunction, for types: [DataType]) throws(Failure) -> FunctionInstance {
+        if let existing = function.instances.first(where: { $0.argumentTypes == types }) { return existing }
+        let generic = function.instances.count >= UserFunction.maxInstances
+        let key = generic ? types.map { _ in DataType.any } : types
+        if let existing = function.instances.first(where: { $0.argumentTypes == key }) { return existing }
+        let instance = FunctionInstance(function: function, argumentTypes: key)
+        function.instances.append(instance)
         var scope = Scope()
         scope.isTopLevel = false
         scope.inFunction = true
-        for (i, p) in function.parameters.enumerated() { scope.locals[p] = (i, .any) }
+        for (i, p) in function.parameters.enumerated() { scope.locals[p] = (i, key[i]) }
         scope.nextSlot = function.parameters.count
         let saved = source
+        if let own = function.source { source = own }
         defer { source = saved }
-        function.body = try bind(function.syntax, scope)
-        function.returnType = function.body?.type ?? .any
+        do {
+            instance.body = try bind(function.syntax, scope)
+        } catch {
+            // Forget the failed version, so fixing the call does not meet it again.
+            function.instances.removeAll { $0 === instance }
+            throw error
+        }
+        instance.returnType = instance.body?.type ?? .any
+        return instance
     }
 
     // MARK: - Diagnostics

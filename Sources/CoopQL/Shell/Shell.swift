@@ -87,6 +87,10 @@ public final class Shell {
         switch output {
         case .value(let v):
             return render(v, options: options)
+        case .chart(let t):
+            // Programs reading csv or json get the chart's table.
+            guard options.format == .table || options.format == .markdown else { return render(.table(t), options: options) }
+            return textBarChart(t, options: options, width: min(60, max(20, (options.terminalWidth ?? 80) - 30)))
         case .printed(let values):
             // Single values are written for people and joined by spaces; tables in the format.
             var line: [String] = [], blocks: [String] = []
@@ -121,5 +125,39 @@ public func writeAtomically(_ text: String, to path: String) throws(Diagnostic) 
     } catch {
         try? FileManager.default.removeItem(at: temporary)
         throw Diagnostic(.usage, "cannot write \(path): \(error.localizedDescription)")
+    }
+}
+
+extension Shell {
+    /// Renders a template file and writes the report. Returns the exit status.
+    public func renderReport(_ path: String, format: ReportFormat, parameters: [String: String] = [:]) -> Status {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            report([Diagnostic(.usage, "cannot read \(path): no such file, or it is not readable")])
+            return .usage
+        }
+        do {
+            let source = try SourceText.decode(name: path, bytes: Array(data))
+            let folder = URL(fileURLWithPath: path).deletingLastPathComponent().standardizedFileURL.path
+            if !session.allowedDirectories.contains(folder) { session.allowedDirectories.append(folder) }
+            let document = try session.renderTemplate(source, parameters: parameters)
+            var writerOptions = options
+            writerOptions.maxRows = nil
+            writerOptions.terminalWidth = nil
+            writerOptions.colour = false
+            // A report is for people: codes show as their labels.
+            writerOptions.labels = true
+            writerOptions.localDates = true
+            write(writeReport(document, format: format, options: writerOptions))
+            return .success
+        } catch let d as Diagnostic {
+            report([d])
+            return .failure
+        } catch let list as DiagnosticList {
+            report(list.diagnostics)
+            return list.diagnostics.allSatisfy { $0.kind == .usage } ? .usage : .failure
+        } catch {
+            report([Diagnostic(.runtime, "\(error)")])
+            return .failure
+        }
     }
 }

@@ -40,6 +40,8 @@ public struct Lexer {
                 lexString(quote: c)
             case 0xE2 where peek(1) == 0x80 && peek(2) == 0x9C:
                 lexCurlyQuotedString()
+            case UInt8(ascii: "`"):
+                lexQuotedIdentifier()
             case UInt8(ascii: "$"):
                 index += 1
                 let nameStart = index
@@ -166,6 +168,22 @@ public struct Lexer {
             if string.hasPrefix("\n") { string.removeFirst() }
         }
         add(.string(string.precomposedStringWithCanonicalMappingPortable), start)
+    }
+
+    /// quotedIdentifier = "`" { char } "`"
+    /// (a name with spaces or other signs, such as a column made for people: `Số HTX`)
+    mutating func lexQuotedIdentifier() {
+        let start = index
+        index += 1
+        while index < bytes.count, bytes[index] != UInt8(ascii: "`"), bytes[index] != UInt8(ascii: "\n") { index += 1 }
+        guard index < bytes.count, bytes[index] == UInt8(ascii: "`") else {
+            error("unterminated quoted name", Span(start, index), suggestion: "add a closing ` before the end of the line")
+            return
+        }
+        index += 1
+        let name = text(start + 1, index - 1)
+        if name.isEmpty { error("an empty quoted name", Span(start, index)) }
+        add(.identifier(name), start)
     }
 
     /// “text”: typed by word processors instead of "text". Read as a string so the rest of the line
@@ -320,7 +338,7 @@ public struct Lexer {
         return String(decoding: bytes[i..<end], as: UTF8.self).unicodeScalars.first
     }
 
-    /// identifier = letter { letter | digit | "_" }
+    /// identifier = letter { letter | digit | "_" } | quotedIdentifier
     /// (a letter is any Unicode letter, so Vietnamese names need no quotes)
     func isIdentifierStart(at i: Int) -> Bool {
         guard i < bytes.count else { return false }

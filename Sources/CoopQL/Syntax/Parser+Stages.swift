@@ -2,10 +2,10 @@
 extension Parser {
     /// Every stage name, for "did you mean" suggestions and completion.
     public static let stageNames = ["where", "select", "extend", "summarize", "count", "sort", "take", "top",
-                                    "distinct", "join", "left", "pivot"]
+                                    "distinct", "join", "left", "pivot", "table", "chart"]
 
     /// stage = whereStage | selectStage | extendStage | summarizeStage | countStage | sortStage
-    ///       | takeStage | topStage | distinctStage | joinStage | pivotStage
+    ///       | takeStage | topStage | distinctStage | joinStage | pivotStage | presentStage
     mutating func parseStage() throws(Bail) -> Stage {
         let nameToken = current
         guard case .identifier(let name) = nameToken.kind else {
@@ -25,10 +25,11 @@ extension Parser {
             // selectStage = "select" namedExpr { "," namedExpr }
             kind = .select(try parseNamedList(what: "a column or `name = expression` after `select`"))
         case "extend":
-            // extendStage = "extend" identifier "=" operand { "," identifier "=" operand }
+            // extendStage = "extend" columnName "=" operand { "," columnName "=" operand }
             var items: [NamedExpr] = []
             repeat {
-                let (n, _) = try expectIdentifier("a new column's name after `extend`")
+                guard let n = columnName else { throw failExpected("a new column's name after `extend`") }
+                advance()
                 try expect(.assign, "`=` after `\(n)`", suggestion: "write extend \(n) = expression")
                 items.append(NamedExpr(name: n, expr: try parseOperand()))
             } while match(.comma)
@@ -70,6 +71,9 @@ extension Parser {
             try expect(.comma, "`,` and the column whose values become columns",
                        suggestion: "write pivot count() by row_column, column_column")
             kind = .pivot(aggregate, rows: rows, columns: try parseNamed())
+        case "table", "chart":
+            // presentStage = "table" | "chart"
+            kind = .present(Presentation(rawValue: name)!)
         default:
             let guess = suggestion(for: name, among: Parser.stageNames)
             throw fail("unknown stage `\(name)`", at: nameToken.span,
@@ -93,9 +97,9 @@ extension Parser {
         return .join(joinKind, right: right, alias: alias, on: try parseOperand())
     }
 
-    /// namedExpr = [ identifier "=" ] operand
+    /// namedExpr = [ columnName "=" ] operand
     mutating func parseNamed() throws(Bail) -> NamedExpr {
-        if case .identifier(let n) = current.kind, peekKind(1) == .symbol(.assign) {
+        if let n = columnName, peekKind(1) == .symbol(.assign) {
             advance(); advance()
             return NamedExpr(name: n, expr: try parseOperand())
         }
@@ -129,6 +133,15 @@ extension Parser {
     mutating func expectWord(_ word: String, _ what: String, suggestion: String? = nil) throws(Bail) {
         if matchIdentifier(word) { return }
         throw failExpected(what, suggestion: suggestion)
+    }
+
+    /// columnName = identifier | string
+    /// (a string names a column for people to read: "Lĩnh vực" = label(sector))
+    var columnName: String? {
+        switch current.kind {
+        case .identifier(let n), .string(let n): return n
+        default: return nil
+        }
     }
 
     /// True where a stage's optional arguments are absent: the line, the pipeline or a bracket ends.

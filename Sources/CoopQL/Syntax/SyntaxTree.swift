@@ -76,6 +76,8 @@ public struct Stage: Sendable {
         case distinct([NamedExpr])
         case join(JoinKind, right: Expr, alias: String?, on: Expr)
         case pivot(Expr, rows: NamedExpr, columns: NamedExpr)
+        /// `table` or `chart`: how the result is to be shown; must end the pipeline.
+        case present(Presentation)
     }
 
     public var kind: Kind
@@ -85,6 +87,10 @@ public struct Stage: Sendable {
 }
 
 public enum JoinKind: String, Sendable { case inner, left }
+
+/// How a pipeline's result is shown: as a table, or as a bar chart (labels from the first column,
+/// bars from the first numeric column).
+public enum Presentation: String, Sendable { case table, chart }
 
 /// `name = expr`, or a bare `expr` whose name is derived from it.
 public struct NamedExpr: Sendable {

@@ -1,0 +1,54 @@
+/// How data files are loaded: strictly (the default: the first problem stops the load and nothing
+/// is kept) or leniently (bad rows are left out, one warning each), and which schema types and
+/// checks the tables they load as.
+public struct LoadOptions: Sendable {
+    /// Load the good rows and report each row left out as a warning, instead of stopping at the
+    /// first problem. Problems that leave no row to skip (a file that is not UTF-8, an unclosed
+    /// quote, a broken JSON array, a missing required column) still stop the load.
+    public var lenient: Bool
+    /// The tables whose declared columns get the declared type and checks. A file loading as a
+    /// table not listed here gets its types inferred from its values.
+    public var schema: [SchemaTable]
+
+    public init(lenient: Bool = false, schema: [SchemaTable] = CoreSchema.tables) {
+        self.lenient = lenient
+        self.schema = schema
+    }
+
+    /// The declared table a file loading as `name` is checked against, if any.
+    func schemaTable(_ name: String) -> SchemaTable? { schema.first { $0.name == name } }
+}
+
+/// One loaded file: its table and, in lenient mode, a warning for each row left out.
+public struct LoadedTable: Sendable {
+    public var table: Table
+    public var warnings: [Diagnostic]
+}
+
+/// A loaded folder: its tables in order of file name and, in lenient mode, a warning for each row
+/// left out, file by file, then those left out for naming a row another table lacks.
+public struct LoadedFolder: Sendable {
+    public var tables: [(name: String, table: Table)]
+    public var warnings: [Diagnostic]
+}
+
+/// The file formats a data folder may hold, told apart by extension (in any case).
+public enum DataFormat: String, Sendable, CaseIterable {
+    /// `.csv`: comma- or semicolon-separated values with a header line.
+    case csv
+    /// `.json`: one array of objects.
+    case json
+    /// `.jsonl` or `.ndjson`: one object per line.
+    case jsonLines
+
+    /// The format a file name's extension says, or nil for any other file.
+    public init?(path: String) {
+        guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return nil }
+        switch path[path.index(after: dot)...].lowercased() {
+        case "csv": self = .csv
+        case "json": self = .json
+        case "jsonl", "ndjson": self = .jsonLines
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,43 @@
+/// A rendered template before it is written out: the template's own text, the values it inserted,
+/// and the tables and charts it asked for, in order. The writers (`ReportWriter`) turn it into
+/// Markdown, plain text, HTML, CSV or JSON; keeping data apart from template text is what lets the
+/// HTML writer escape every value that came from data and nothing the author wrote.
+public struct ReportDocument: Sendable {
+    public enum Piece: Sendable {
+        /// Text written by the template's author (Markdown, or plain text).
+        case template(String)
+        /// A value from data, already written for people (`1.915`, `Bắc Ninh`).
+        case data(String)
+        /// `{{ expr | table }}`.
+        case table(Table)
+        /// `{{ expr | chart }}`: the first column labels the bars, the first numeric column sizes them.
+        case chart(Table)
+    }
+
+    public var pieces: [Piece] = []
+    /// The template's name (its file), for the HTML title when the text has no heading.
+    public var name: String
+    /// How numbers and labels are written.
+    public var language: Language
+
+    public init(name: String, language: Language, pieces: [Piece] = []) {
+        self.name = name
+        self.language = language
+        self.pieces = pieces
+    }
+
+    /// The tables of the report (what `csv` and `json` output write).
+    public var tables: [Table] {
+        pieces.compactMap { piece in
+            switch piece {
+            case .table(let t), .chart(let t): return t
+            default: return nil
+            }
+        }
+    }
+}
+
+/// The formats a report can be written in.
+public enum ReportFormat: String, Sendable, CaseIterable {
+    case md, text, html, csv, json
+}

@@ -1,0 +1,43 @@
+/// Rendering report templates with a session's data.
+extension Session {
+    /// Parses, checks and fills a template. Every problem found before filling is thrown together,
+    /// each pointing at the template's own line and column.
+    public func renderTemplate(_ source: SourceText, parameters: [String: String] = [:]) throws(DiagnosticList) -> ReportDocument {
+        do {
+            return try onLargeStack { [self] in try renderHere(source, parameters: parameters) }
+        } catch let list as DiagnosticList {
+            throw list
+        } catch {
+            throw Session.diagnostics(for: error, in: source)
+        }
+    }
+
+    private func renderHere(_ source: SourceText, parameters: [String: String]) throws(DiagnosticList) -> ReportDocument {
+        runtime.cancelled.value = false
+        let template = try TemplateParser.parse(source)
+        var environment = checkerEnvironment
+        environment.paramOverrides = parameters
+        environment.readImport = importReader()
+        let checker = Checker(environment: environment, source: source)
+        let front = checker.check(Script(statements: template.frontMatter, source: source))
+        let body = checker.check(template.body, Scope())
+        if !checker.diagnostics.isEmpty {
+            throw DiagnosticList(checker.diagnostics.sorted { ($0.span?.start ?? 0) < ($1.span?.start ?? 0) })
+        }
+        try rejectUnknownParameters(parameters, declared: checker.env.params, source: source)
+        let style: NumberStyle = language == .vi ? .vietnamese : .english
+        var document = ReportDocument(name: source.name, language: language)
+        let locals = Interpreter.Locals(checker.topLevelSlots)
+        do {
+            // Front-matter `let`s and `param`s belong to this report, not to the session.
+            let interpreter = Interpreter(runtime: runtime, source: source) { _ in }
+            for s in front { try interpreter.execute(s, locals) }
+            let evaluator = TemplateEvaluator(runtime: runtime, compiler: ExpressionCompiler(source: source),
+                                              style: style, language: language)
+            try evaluator.run(body, locals, into: &document)
+        } catch {
+            throw Session.diagnostics(for: error, in: source)
+        }
+        return document
+    }
+}

@@ -1,0 +1,84 @@
+/// Fills a checked template from data: text is copied, values are written for people, loops and
+/// choices run, tables and charts are handed on as they are.
+struct TemplateEvaluator {
+    let runtime: Runtime
+    let compiler: ExpressionCompiler
+    let style: NumberStyle
+    let language: Language
+
+    func run(_ nodes: [BoundTemplateNode], _ locals: Interpreter.Locals, into document: inout ReportDocument) throws {
+        for node in nodes {
+            try runtime.checkCancelled()
+            switch node {
+            case .text(let s):
+                document.pieces.append(.template(s))
+            case .value(let e):
+                let value = try evaluate(e, locals)
+                let presentation: Presentation?
+                if case .pipeline(let p) = e.kind { presentation = p.presentation } else { presentation = nil }
+                switch (value, presentation) {
+                case (.table(let t), nil) where t.rowCount == 1 && t.columns.count == 1:
+                    // `{{ htx | summarize sum(members) }}` in a sentence means the number.
+                    document.pieces.append(.data(text(t.columns[0][0])))
+                case (.table(let t), .chart): document.pieces.append(.chart(t))
+                case (.table(let t), _): document.pieces.append(.table(t))
+                case (.int(let year), _) where isYear(e): document.pieces.append(.data(String(year)))
+                default: document.pieces.append(.data(text(value)))
+                }
+            case .loop(let slot, let loopSlot, let itemsExpr, let body):
+                let items: [Value]
+                switch try evaluate(itemsExpr, locals) {
+                case .list(let values): items = values
+                case .table(let t): items = (0..<t.rowCount).map { .record(t.record($0)) }
+                default: items = []
+                }
+                for (i, item) in items.enumerated() {
+                    locals.values[slot] = .scalar(item)
+                    locals.values[loopSlot] = .scalar(.record(Record(schema: loopSchema, values: [
+                        .int(Int64(i + 1)), .bool(i == 0), .bool(i == items.count - 1), .int(Int64(items.count)),
+                    ])))
+                    try run(body, locals, into: &document)
+                }
+            case .bind(let slot, let value):
+                locals.values[slot] = .scalar(try evaluate(value, locals))
+            case .choice(let branches, let otherwise):
+                var chosen = otherwise ?? []
+                for (condition, body) in branches {
+                    if case .bool(true) = try evaluate(condition, locals) { chosen = body; break }
+                }
+                try run(chosen, locals, into: &document)
+            }
+        }
+    }
+
+    /// Years are written 2022, never 2.022: a value is taken for a year when it is `year(…)` or a
+    /// parameter, variable or field named like one (`year`, `report_year`, `năm`).
+    func isYear(_ e: BoundExpr) -> Bool {
+        switch e.kind {
+        case .builtin(.year, _): return true
+        case .parameter(let name), .global(let name): return RenderGrid.isYear(name)
+        case .field(let base, let i):
+            if case .record(let schema) = base.type, i < schema.columns.count { return RenderGrid.isYear(schema.columns[i].name) }
+            return false
+        case .binary(.add, let a, _), .binary(.subtract, let a, _): return isYear(a)
+        default: return false
+        }
+    }
+
+    func evaluate(_ e: BoundExpr, _ locals: Interpreter.Locals) throws -> Value {
+        switch try compiler.compile(e)(Frame(columns: [], rowCount: 1, locals: locals.values), runtime) {
+        case .scalar(let v): return v
+        case .column(let c): return c.count > 0 ? c[0] : .null
+        }
+    }
+
+    /// A single value as a report writes it: numbers grouped, dates dd/mm/yyyy in Vietnamese,
+    /// nothing at all for null.
+    func text(_ v: Value) -> String {
+        switch v {
+        case .null: return ""
+        case .date(let d): return language == .vi ? Formatting.dateVi(d) : d.iso
+        default: return humanText(v, style: style)
+        }
+    }
+}

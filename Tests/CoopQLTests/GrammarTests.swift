@@ -117,4 +117,28 @@ import Testing
         }
         return blocks
     }
+
+    /// Every report template in Grammar/ and examples/ parses, and the sample that uses every
+    /// construct of Grammar/templates.ebnf renders on the sample data.
+    @Test func everyTemplateParses() throws {
+        var found = 0
+        for folder in ["Grammar", "examples"] {
+            let root = Fixtures.repository.appendingPathComponent(folder)
+            guard let walker = FileManager.default.enumerator(atPath: root.path) else { continue }
+            for case let path as String in walker where path.hasSuffix(".coop.md") {
+                found += 1
+                let text = try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
+                do { _ = try TemplateParser.parse(SourceText(name: path, text: text)) }
+                catch { Issue.record("\(folder)/\(path) does not parse:\n\(error)") }
+            }
+        }
+        #expect(found >= 5)
+        let sample = try String(contentsOf: Fixtures.repository.appendingPathComponent("Grammar/samples/template.coop.md"), encoding: .utf8)
+        let document = try SampleFixture.session().renderTemplate(SourceText(name: "template.coop.md", text: sample))
+        let text = writeReport(document, format: .md, options: RenderOptions(labels: true, localDates: true))
+        #expect(text.hasPrefix("# Bắc Kạn: 149 HTX\n"))
+        #expect(text.contains("1/3. trung bình: 94 (63,1%) — nhiều nhất\n2/3. hiệu quả: 43 (28,9%)\n3/3. yếu, kém: 12 (8,1%)\n"))
+        #expect(text.contains("Nhiều hợp tác xã.") && !text.contains("Khá nhiều") && !text.contains("comment"))
+        #expect(text.contains("{{ this is written as it is }}"))
+    }
 }

@@ -62,6 +62,10 @@ import Testing
         let bad = try CLI.run(["-c", "cooperatives | count by nothing", "--data", Fixtures.dataDirectory, "-o", out])
         #expect(bad.status == 1)
         #expect(try String(contentsOfFile: out, encoding: .utf8) == first)
+        // A later successful run replaces it.
+        let again = try CLI.run(["-c", "cooperatives | count by province", "--data", Fixtures.dataDirectory, "--format", "csv", "-o", out])
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(try String(contentsOfFile: out, encoding: .utf8).hasPrefix("province,count\r\n"))
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir.path)
         #expect(leftovers == ["result.csv"])
     }

@@ -136,7 +136,7 @@ extension Checker {
         let columns = scope.row?.columns.map(\.name) ?? []
         let others = Array(scope.locals.keys) + Array(env.globals.keys) + Array(env.tables.keys)
         let all = columns + others.sorted()
-        var message = scope.row != nil ? "unknown column `\(name)`" : "unknown name `\(name)`"
+        let message = scope.row != nil ? "unknown column `\(name)`" : "unknown name `\(name)`"
         if scope.row == nil, env.params[name] != nil {
             return fail(.name, message, span, suggestion: "parameters are read with a dollar sign: `$\(name)`")
         }

@@ -117,14 +117,15 @@ public func writeAtomically(_ text: String, to path: String) throws(Diagnostic) 
         .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
     do {
         try Data(text.utf8).write(to: temporary)
-        if FileManager.default.fileExists(atPath: path) {
-            _ = try FileManager.default.replaceItemAt(url, withItemAt: temporary)
-        } else {
-            try FileManager.default.moveItem(at: temporary, to: url)
-        }
     } catch {
         try? FileManager.default.removeItem(at: temporary)
         throw Diagnostic(.usage, "cannot write \(path): \(error.localizedDescription)")
+    }
+    // rename(2) replaces an existing file in one step: readers see the old file or the new one.
+    if rename(temporary.path, url.path) != 0 {
+        let reason = String(cString: strerror(errno))
+        try? FileManager.default.removeItem(at: temporary)
+        throw Diagnostic(.usage, "cannot write \(path): \(reason)")
     }
 }
 

@@ -32,6 +32,8 @@ ensure_packages() {
 
 ensure_all() {
   ensure_swift
+  # libedit (BSD licence) gives the REPL its line editing; pkg-config tells SwiftPM where it is.
+  ensure_packages libedit-dev pkg-config
   # A UTF-8 locale: Vietnamese text in and out of the tools.
   export LANG="${LANG:-C.UTF-8}"
 }

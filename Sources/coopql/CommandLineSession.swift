@@ -10,7 +10,10 @@ final class CommandLineSession {
     let outputPath: String?
     private var buffered = ""
 
-    init(_ options: CommonOptions, format: OutputFormat = .table) throws {
+    /// Set instead of loading when the caller asked to load later (the REPL, to be ready at once).
+    private(set) var deferredLoad: (() -> Void)?
+
+    init(_ options: CommonOptions, format: OutputFormat = .table, deferLoading: Bool = false) throws {
         parameters = try options.parameters()
         outputPath = options.output
         let useColour = isatty(STDERR_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
@@ -37,6 +40,16 @@ final class CommandLineSession {
         }
         let here = FileManager.default.currentDirectoryPath
         if !shell.session.allowedDirectories.contains(here) { shell.session.allowedDirectories.append(here) }
+        if deferLoading {
+            // The REPL shows its prompt first; a problem with the data is reported, not fatal.
+            deferredLoad = { [unowned self] in _ = try? loadData(options) }
+            return
+        }
+        try loadData(options)
+    }
+
+    /// Loads the `--data` folders, or the bundled sample data set when none is given.
+    private func loadData(_ options: CommonOptions) throws {
         // With no --data, the bundled sample data set (made on first use).
         var folders = options.data
         if folders.isEmpty && !options.noData {

@@ -51,7 +51,7 @@ struct CoopQLCommand: ParsableCommand {
         to standard input, runs it. Otherwise opens the interactive shell.
         Exit status: 0 success, 1 an error in the query, script or data, 2 wrong usage.
         """,
-        subcommands: [Query.self, Run.self, Report.self, Sample.self],
+        subcommands: [Query.self, Run.self, Report.self, Sample.self, Bench.self],
         defaultSubcommand: Query.self
     )
 
@@ -73,7 +73,7 @@ struct CoopQLCommand: ParsableCommand {
     /// when executed directly.
     static func scriptShortcut(_ arguments: [String]) -> [String] {
         guard let first = arguments.first, !first.hasPrefix("-"),
-              !["query", "run", "report", "sample", "help"].contains(first) else { return arguments }
+              !["query", "run", "report", "sample", "bench", "help"].contains(first) else { return arguments }
         return ["run"] + arguments
     }
 
@@ -95,7 +95,8 @@ struct Query: ParsableCommand {
     var format: OutputFormat = .table
 
     mutating func run() throws {
-        let cli = try CommandLineSession(common, format: format)
+        let interactive = command == nil && isatty(STDIN_FILENO) != 0
+        let cli = try CommandLineSession(common, format: format, deferLoading: interactive)
         if let command {
             try cli.finish(cli.shell.run(SourceText(name: "<command>", text: command), parameters: cli.parameters))
         } else if isatty(STDIN_FILENO) == 0 {
@@ -109,10 +110,13 @@ struct Query: ParsableCommand {
                 throw ExitCode(Shell.Status.failure.rawValue)
             }
         } else {
-            LineREPL(shell: cli.shell).run { prompt in
-                FileHandle.standardOutput.write(Data(prompt.utf8))
-                return Swift.readLine()
-            }
+            // A terminal: libedit's line editor, history saved after every entry, ~/.coopqlrc first.
+            let repl = LineREPL(shell: cli.shell)
+            // The data loads while the person starts typing; the first entry waits for it.
+            if let load = cli.deferredLoad { repl.startInBackground(load) }
+            repl.history = HistoryFile(path: HistoryFile.defaultPath())
+            repl.runInitFile()
+            LineEditor.run(repl)
         }
     }
 }

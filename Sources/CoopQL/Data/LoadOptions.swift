@@ -10,6 +10,7 @@ public struct LoadOptions: Sendable {
     /// table not listed here gets its types inferred from its values.
     public var schema: [SchemaTable]
 
+    /// Options: strict by default, checked against the data model's schema.
     public init(lenient: Bool = false, schema: [SchemaTable] = CoreSchema.tables) {
         self.lenient = lenient
         self.schema = schema
@@ -21,14 +22,18 @@ public struct LoadOptions: Sendable {
 
 /// One loaded file: its table and, in lenient mode, a warning for each row left out.
 public struct LoadedTable: Sendable {
+    /// The table loaded.
     public var table: Table
+    /// Rows left out (lenient loading only), one warning each.
     public var warnings: [Diagnostic]
 }
 
 /// A loaded folder: its tables in order of file name and, in lenient mode, a warning for each row
 /// left out, file by file, then those left out for naming a row another table lacks.
 public struct LoadedFolder: Sendable {
+    /// The tables loaded, by name.
     public var tables: [(name: String, table: Table)]
+    /// Rows left out (lenient loading only), one warning each.
     public var warnings: [Diagnostic]
 }
 

@@ -2,6 +2,7 @@
 /// to mend it. Every stage reports problems with this one type; the library never prints them.
 /// `DiagnosticRenderer` turns it into `file:line:column`, the line, and a caret.
 public struct Diagnostic: Error, Sendable, CustomStringConvertible {
+    /// What sort of problem it is; its raw value is what the C API reports.
     public enum Kind: String, Sendable {
         case syntax      // the text does not follow the grammar
         case name        // an unknown table, column, function, stage or variable
@@ -9,12 +10,16 @@ public struct Diagnostic: Error, Sendable, CustomStringConvertible {
         case runtime     // a problem found while running: overflow, a bad date, …
         case data        // a problem in a data file
         case usage       // wrong use of the command line or the API
+        case limit       // a run stopped by one of the host's limits, or cancelled
     }
 
+    /// What sort of problem it is.
     public var kind: Kind
+    /// What went wrong, in one sentence.
     public var message: String
     /// Where the problem is, in `source`; nil when it concerns no particular spot.
     public var span: Span?
+    /// The text `span` points into, when there is one.
     public var source: SourceText?
     /// A likely fix, said as one: "did you mean `province`?".
     public var suggestion: String?
@@ -27,6 +32,7 @@ public struct Diagnostic: Error, Sendable, CustomStringConvertible {
     /// characters from `fallbackLocation`'s column to mark.
     public var excerpt: (line: String, width: Int)?
 
+    /// A problem of a kind, with as much of its place and fix as is known.
     public init(_ kind: Kind, _ message: String, at span: Span? = nil, in source: SourceText? = nil,
                 suggestion: String? = nil, hint: String? = nil,
                 fallbackLocation: (line: Int, column: Int)? = nil) {
@@ -45,13 +51,17 @@ public struct Diagnostic: Error, Sendable, CustomStringConvertible {
         return fallbackLocation
     }
 
+    /// The diagnostic as a person reads it (see `DiagnosticRenderer`).
     public var description: String { DiagnosticRenderer(colour: false).render(self) }
 }
 
 /// Several diagnostics at once: a parse that recovered and found more than one problem.
 public struct DiagnosticList: Error, Sendable, CustomStringConvertible {
+    /// The problems, in source order.
     public var diagnostics: [Diagnostic]
+    /// A list of these problems.
     public init(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
+    /// All the diagnostics as a person reads them.
     public var description: String { DiagnosticRenderer(colour: false).render(diagnostics) }
 }
 
@@ -62,13 +72,17 @@ public struct DiagnosticList: Error, Sendable, CustomStringConvertible {
 ///          |                       ^^^^^^^
 ///       = did you mean `province`?
 public struct DiagnosticRenderer: Sendable {
+    /// Whether to use ANSI colours.
     public var colour: Bool
+    /// A renderer, with or without colour.
     public init(colour: Bool) { self.colour = colour }
 
+    /// Several diagnostics, one after another.
     public func render(_ diagnostics: [Diagnostic]) -> String {
         diagnostics.map(render).joined(separator: "\n")
     }
 
+    /// One diagnostic: place, message, the line with a marker, suggestion and note.
     public func render(_ d: Diagnostic) -> String {
         var out = ""
         let name = d.source?.name ?? ""

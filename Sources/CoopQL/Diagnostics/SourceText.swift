@@ -5,13 +5,16 @@
 /// precomposed are the same identifier or string. Offsets everywhere in the library are UTF-8 byte
 /// offsets into this normalised text; only `location(of:)` turns them into line:column.
 public struct SourceText: Sendable {
+    /// What messages call the text: a file path, or a name such as `<query>`.
     public let name: String
+    /// The text itself (NFC-normalised).
     public let text: String
     /// The UTF-8 bytes of `text`, kept as an array so the lexer can index them directly.
     public let bytes: [UInt8]
     /// Byte offset where each line starts; `lineStarts[0] == 0`.
     public let lineStarts: [Int]
 
+    /// Source text with a name for messages.
     public init(name: String, text: String) {
         self.name = name
         let normalised = text.precomposedStringWithCanonicalMappingPortable
@@ -94,9 +97,13 @@ public struct SourceText: Sendable {
 
 /// A half-open range of UTF-8 byte offsets into a `SourceText`.
 public struct Span: Sendable, Hashable {
+    /// UTF-8 offset of the first byte.
     public var start: Int
+    /// UTF-8 offset just past the last byte.
     public var end: Int
+    /// The bytes from `start` up to `end`.
     public init(_ start: Int, _ end: Int) { self.start = start; self.end = end }
+    /// An empty span at the start, for things with no place of their own.
     public static let none = Span(0, 0)
     /// The smallest span covering both.
     public func to(_ other: Span) -> Span { Span(min(start, other.start), max(end, other.end)) }

@@ -24,9 +24,16 @@ enum Aggregation {
             return try sum(argument!.materialize(rowCount, type: call.type), g, rowCount)
         case .avg:
             let c = argument!.materialize(rowCount, type: .decimal)
-            guard let values = c.doubles else { throw KernelError("avg() needs numbers") }
             var sums = [Double](repeating: 0, count: n), counts = [Int](repeating: 0, count: n)
-            for i in 0..<rowCount where c.isValid(i) { sums[Int(g.ids[i])] += values[i]; counts[Int(g.ids[i])] += 1 }
+            // Whole numbers are added as they are read, without a column of doubles first.
+            switch c.storage {
+            case .int(let values):
+                for i in 0..<rowCount where c.isValid(i) { sums[Int(g.ids[i])] += Double(values[i]); counts[Int(g.ids[i])] += 1 }
+            case .decimal(let values):
+                for i in 0..<rowCount where c.isValid(i) { sums[Int(g.ids[i])] += values[i]; counts[Int(g.ids[i])] += 1 }
+            default:
+                throw KernelError("avg() needs numbers")
+            }
             return Column(.decimal((0..<n).map { counts[$0] == 0 ? 0 : sums[$0] / Double(counts[$0]) }),
                           validity: validity(counts.map { $0 > 0 }))
         case .min, .max:
@@ -36,11 +43,21 @@ enum Aggregation {
         case .count_distinct:
             let c = argument!.materialize(rowCount, type: .int)
             let codes = Grouping.denseCodes(c, rowCount: rowCount)
-            var seen = Set<Int64>()
             var counts = [Int64](repeating: 0, count: n)
-            for i in 0..<rowCount where c.isValid(i) {
-                let key = Int64(g.ids[i]) * Int64(codes.cardinality) + Int64(codes.codes[i])
-                if seen.insert(key).inserted { counts[Int(g.ids[i])] += 1 }
+            let width = Int64(codes.cardinality)
+            // Each (group, value) pair counts once: a bit per pair when they fit in 64 MB, else a hash table.
+            if Int64(n) * width <= 1 << 29 {
+                var seen = Bitmap(count: Int(Int64(n) * width), value: false)
+                for i in 0..<rowCount where c.isValid(i) {
+                    let key = Int(Int64(g.ids[i]) * width + Int64(codes.codes[i]))
+                    if !seen[key] { seen[key] = true; counts[Int(g.ids[i])] += 1 }
+                }
+            } else {
+                var seen = IntHashTable(expected: min(rowCount, 1 << 20))
+                for i in 0..<rowCount where c.isValid(i) {
+                    let key = Int64(g.ids[i]) * width + Int64(codes.codes[i])
+                    if seen.set(key, 0) == nil { counts[Int(g.ids[i])] += 1 }
+                }
             }
             return Column(.int(counts))
         }

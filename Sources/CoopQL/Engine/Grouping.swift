@@ -14,19 +14,60 @@ struct Grouping {
     }
 
     static func build(_ keys: [Column], rowCount: Int) -> Grouping {
-        guard let first = keys.first else { return single(rowCount: rowCount) }
-        var combined = denseCodes(first, rowCount: rowCount)
-        for key in keys.dropFirst() {
-            let next = denseCodes(key, rowCount: rowCount)
-            // Pair the two numbers and number the pairs again, keeping the first-seen order.
-            var pairs = [Int64](repeating: 0, count: rowCount)
-            let width = Int64(next.cardinality)
-            for i in 0..<rowCount { pairs[i] = Int64(combined.codes[i]) * width + Int64(next.codes[i]) }
-            combined = renumber(pairs, range: 0...max(0, Int64(combined.cardinality) * width - 1), validity: nil)
+        guard !keys.isEmpty else { return single(rowCount: rowCount) }
+        if keys.count == 1 {
+            let dense = denseCodes(keys[0], rowCount: rowCount)
+            return Grouping(ids: dense.codes, count: dense.cardinality, firstRows: firstRows(dense.codes, dense.cardinality))
         }
-        var firstRows = [Int32](repeating: -1, count: combined.cardinality)
-        for i in 0..<rowCount where firstRows[Int(combined.codes[i])] < 0 { firstRows[Int(combined.codes[i])] = Int32(i) }
-        return Grouping(ids: combined.codes, count: combined.cardinality, firstRows: firstRows)
+        // Each key as a number below its width; the keys together as one mixed-radix number, so
+        // the rows are numbered once at the end (keeping the first-seen order). Only when the
+        // product of the widths grows too large is the part so far numbered densely first.
+        var mixed = [Int64](repeating: 0, count: rowCount)
+        var width: Int64 = 1
+        for key in keys {
+            let (codes, keyWidth) = smallCodes(key, rowCount: rowCount)
+            var (product, overflow) = width.multipliedReportingOverflow(by: keyWidth)
+            if overflow || product > 1 << 40 {
+                let dense = renumber(mixed, range: 0...max(0, width - 1), validity: nil)
+                for i in 0..<rowCount { mixed[i] = Int64(dense.codes[i]) }
+                width = Int64(max(1, dense.cardinality))
+                (product, overflow) = width.multipliedReportingOverflow(by: keyWidth)
+                precondition(!overflow, "group keys too wide")
+            }
+            codes.withUnsafeBufferPointer { c in
+                mixed.withUnsafeMutableBufferPointer { m in
+                    for i in 0..<rowCount { m[i] = m[i] &* keyWidth &+ c[i] }
+                }
+            }
+            width = product
+        }
+        let combined = renumber(mixed, range: 0...max(0, width - 1), validity: nil)
+        return Grouping(ids: combined.codes, count: combined.cardinality, firstRows: firstRows(combined.codes, combined.cardinality))
+    }
+
+    /// The first row of each group, for groups numbered in order of first appearance.
+    static func firstRows(_ ids: [Int32], _ count: Int) -> [Int32] {
+        var first = [Int32](repeating: -1, count: count)
+        var next: Int32 = 0
+        for i in ids.indices where ids[i] == next {
+            first[Int(next)] = Int32(i)
+            next += 1
+            if Int(next) == count { break }
+        }
+        return first
+    }
+
+    /// Codes 0..<width for one column, equal exactly when the values are (null being a value of
+    /// its own): text keeps its dictionary codes, anything else is numbered densely.
+    static func smallCodes(_ column: Column, rowCount: Int) -> (codes: [Int64], width: Int64) {
+        if case .text(let codes, let dict) = column.storage {
+            let nullCode = Int64(dict.strings.count)
+            var out = codes.map(Int64.init)
+            if let v = column.validity { for i in 0..<rowCount where !v[i] { out[i] = nullCode } }
+            return (out, nullCode + 1)
+        }
+        let dense = denseCodes(column, rowCount: rowCount)
+        return (dense.codes.map(Int64.init), Int64(max(1, dense.cardinality)))
     }
 
     /// Dense codes 0..<cardinality for one column, in order of first appearance; null is a value
@@ -84,12 +125,10 @@ struct Grouping {
             }
             return (codes, Int(next))
         }
-        var seen: [Int64: Int32] = [:]
-        seen.reserveCapacity(min(values.count, 1 << 16))
+        var seen = IntHashTable(expected: min(values.count, 1 << 16))
         for i in values.indices {
             if isNull(i) { codes[i] = codeForNull(); continue }
-            if let c = seen[values[i]] { codes[i] = c }
-            else { seen[values[i]] = next; codes[i] = next; next += 1 }
+            codes[i] = seen.value(for: values[i]) { defer { next += 1 }; return next }
         }
         return (codes, Int(next))
     }

@@ -12,19 +12,15 @@ enum HashJoin {
     static func match(left: [Column], right: [Column], leftCount: Int, rightCount: Int,
                       keepUnmatched: Bool) -> (left: [Int32], right: [Int32]) {
         let (lkeys, rkeys) = encodeKeys(left, right, leftCount: leftCount, rightCount: rightCount)
-        // Chains of right rows per key: head[key] is the first row, next[row] the following one.
-        var head: [Int64: Int32] = [:]
-        head.reserveCapacity(rightCount)
-        var next = [Int32](repeating: -1, count: rightCount)
-        for r in stride(from: rightCount - 1, through: 0, by: -1) where rkeys.matchable[r] {
-            if let h = head[rkeys.values[r]] { next[r] = h }
-            head[rkeys.values[r]] = Int32(r)
-        }
+        // Chains of right rows per key: the first row of a key, then next[row] the following one.
+        let index = JoinIndex(keys: rkeys.values, matchable: rkeys.matchable)
+        let next = index.next
         var outLeft: [Int32] = [], outRight: [Int32] = []
         outLeft.reserveCapacity(leftCount)
         outRight.reserveCapacity(leftCount)
+        let firsts = index.firsts(lkeys.values, matchable: lkeys.matchable)
         for l in 0..<leftCount {
-            var r = lkeys.matchable[l] ? (head[lkeys.values[l]] ?? -1) : -1
+            var r = firsts[l]
             if r < 0 {
                 if keepUnmatched { outLeft.append(Int32(l)); outRight.append(-1) }
                 continue

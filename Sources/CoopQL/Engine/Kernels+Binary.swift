@@ -141,7 +141,12 @@ extension Kernels {
             return .column(Column(.bool(out), validity: valid))
         }
         if let x = ints(a), let y = ints(b) {
-            compareLoop(op, count, &out) { x[$0] < y[$0] ? -1 : (x[$0] == y[$0] ? 0 : 1) }
+            if case .array(let xs) = x, case .constant(let c) = y {
+                // A column against a constant, the usual filter: a loop without a case per cell.
+                xs.withUnsafeBufferPointer { v in compareLoop(op, count, &out) { v[$0] < c ? -1 : (v[$0] == c ? 0 : 1) } }
+            } else {
+                compareLoop(op, count, &out) { x[$0] < y[$0] ? -1 : (x[$0] == y[$0] ? 0 : 1) }
+            }
         } else if let x = dates(a), let y = dates(b) {
             compareLoop(op, count, &out) { x[$0] < y[$0] ? -1 : (x[$0] == y[$0] ? 0 : 1) }
         } else if let x = doubles(a), let y = doubles(b) {
@@ -158,13 +163,16 @@ extension Kernels {
 
     @inline(__always)
     static func compareLoop(_ op: BinaryOperator, _ count: Int, _ out: inout [Bool], _ order: (Int) -> Int) {
-        switch op {
-        case .equal: for i in 0..<count { out[i] = order(i) == 0 }
-        case .notEqual: for i in 0..<count { out[i] = order(i) != 0 }
-        case .less: for i in 0..<count { out[i] = order(i) < 0 }
-        case .lessEqual: for i in 0..<count { out[i] = order(i) <= 0 }
-        case .greater: for i in 0..<count { out[i] = order(i) > 0 }
-        default: for i in 0..<count { out[i] = order(i) >= 0 }
+        // Through a buffer: writing the array cell by cell checks its uniqueness every time.
+        out.withUnsafeMutableBufferPointer { out in
+            switch op {
+            case .equal: for i in 0..<count { out[i] = order(i) == 0 }
+            case .notEqual: for i in 0..<count { out[i] = order(i) != 0 }
+            case .less: for i in 0..<count { out[i] = order(i) < 0 }
+            case .lessEqual: for i in 0..<count { out[i] = order(i) <= 0 }
+            case .greater: for i in 0..<count { out[i] = order(i) > 0 }
+            default: for i in 0..<count { out[i] = order(i) >= 0 }
+            }
         }
     }
 

@@ -10,7 +10,10 @@ struct PipelineCompiler {
     func compile(_ pipeline: BoundPipeline) -> @Sendable (Runtime, [Vec]) throws -> Value {
         let expressions = ExpressionCompiler(source: source)
         let head = expressions.compile(pipeline.source)
-        let operators = pipeline.stages.map(compile)
+        var sourceWidth: Int? = nil
+        if case .table(let schema) = pipeline.source.type { sourceWidth = schema.columns.count }
+        let live = ColumnLiveness.liveOutputs(pipeline.stages, inputWidth: sourceWidth)
+        let operators = zip(pipeline.stages, live).map { compile($0, live: $1) }
         let source = self.source
         let headSpan = pipeline.source.span
         return { runtime, locals in
@@ -25,6 +28,8 @@ struct PipelineCompiler {
                     return value
                 }
                 table = next
+                // The host's step and memory limits count what each stage gives out.
+                try runtime.budget.materialised(next)
             }
             return .table(table)
         }
@@ -32,8 +37,9 @@ struct PipelineCompiler {
 
     /// A stage's operator; a problem it finds itself (not inside an expression, which knows its
     /// own place) points at the stage, or at the row count of `take` and `top`.
-    func compile(_ stage: BoundStage) -> Operator {
-        let op = operation(stage)
+    /// `live`: the output columns later stages read (nil: all); see `ColumnLiveness`.
+    func compile(_ stage: BoundStage, live: Set<Int>? = nil) -> Operator {
+        let op = operation(stage, live: live)
         let source = self.source
         var span = stage.span
         if case .take(let n) = stage.kind { span = n.span }
@@ -47,13 +53,13 @@ struct PipelineCompiler {
         }
     }
 
-    private func operation(_ stage: BoundStage) -> Operator {
+    private func operation(_ stage: BoundStage, live: Set<Int>?) -> Operator {
         let expressions = ExpressionCompiler(source: source)
         let output = stage.output
         switch stage.kind {
         case .filter(let condition):
             let k = expressions.compile(condition)
-            return { table, runtime, locals in .table(Operators.filter(table, try k(frame(table, locals), runtime))) }
+            return { table, runtime, locals in .table(Operators.filter(table, try k(frame(table, locals), runtime), live: live)) }
         case .project(let items):
             let ks = items.map(expressions.compile)
             return { table, runtime, locals in
@@ -94,20 +100,20 @@ struct PipelineCompiler {
         case .sort(let keys):
             let ks = keys.map { expressions.compile($0.expr) }
             return { table, runtime, locals in
-                .table(try Operators.sort(table, keys: keys, kernels: ks, runtime: runtime, locals: locals, limit: nil))
+                .table(try Operators.sort(table, keys: keys, kernels: ks, runtime: runtime, locals: locals, limit: nil, live: live))
             }
         case .take(let n):
             let k = expressions.compile(n)
             return { table, runtime, locals in
                 let count = try Operators.rowLimit(try k(Frame(columns: [], rowCount: 1, locals: locals), runtime), stage: "take")
-                return .table(table.gather((0..<Int32(min(count, table.rowCount))).map { $0 }))
+                return .table(table.gather((0..<Int32(min(count, table.rowCount))).map { $0 }, live: live))
             }
         case .top(let n, let keys):
             let kn = expressions.compile(n)
             let ks = keys.map { expressions.compile($0.expr) }
             return { table, runtime, locals in
                 let count = try Operators.rowLimit(try kn(Frame(columns: [], rowCount: 1, locals: locals), runtime), stage: "top")
-                return .table(try Operators.sort(table, keys: keys, kernels: ks, runtime: runtime, locals: locals, limit: count))
+                return .table(try Operators.sort(table, keys: keys, kernels: ks, runtime: runtime, locals: locals, limit: count, live: live))
             }
         case .distinct(let items):
             let ks = items.map(expressions.compile)
@@ -131,7 +137,9 @@ struct PipelineCompiler {
                 let rcols = try zip(krk, rightKeys).map { k, e in try k(rf, runtime).materialize(rightTable.rowCount, type: e.type) }
                 let (ls, rs) = HashJoin.match(left: lcols, right: rcols, leftCount: table.rowCount,
                                               rightCount: rightTable.rowCount, keepUnmatched: kind == .left)
-                let l = table.gather(ls), r = rightTable.gather(rs)
+                let width = table.columns.count
+                let l = table.gather(ls, live: live.map { Set($0.filter { $0 < width }) })
+                let r = rightTable.gather(rs, live: live.map { Set($0.filter { $0 >= width }.map { $0 - width }) })
                 return .table(Table(schema: TableSchema(l.schema.columns + r.schema.columns),
                                     columns: l.columns + r.columns, rowCount: ls.count))
             }
@@ -157,7 +165,7 @@ struct PipelineCompiler {
 
 enum Operators {
     /// Rows where the condition is true; null counts as false.
-    static func filter(_ table: Table, _ condition: Vec) -> Table {
+    static func filter(_ table: Table, _ condition: Vec, live: Set<Int>? = nil) -> Table {
         switch condition {
         case .scalar(.bool(true)): return table
         case .scalar: return table.gather([])
@@ -165,13 +173,15 @@ enum Operators {
             guard case .bool(let bits) = c.storage else { return table.gather([]) }
             var selection: [Int32] = []
             selection.reserveCapacity(table.rowCount / 4)
-            if let validity = c.validity {
-                for i in 0..<table.rowCount where bits[i] && validity[i] { selection.append(Int32(i)) }
-            } else {
-                for i in 0..<table.rowCount where bits[i] { selection.append(Int32(i)) }
+            bits.withUnsafeBufferPointer { bits in
+                if let validity = c.validity {
+                    for i in 0..<table.rowCount where bits[i] && validity[i] { selection.append(Int32(i)) }
+                } else {
+                    for i in 0..<table.rowCount where bits[i] { selection.append(Int32(i)) }
+                }
             }
             if selection.count == table.rowCount { return table }
-            return table.gather(selection)
+            return table.gather(selection, live: live)
         }
     }
 
@@ -190,13 +200,12 @@ enum Operators {
     }
 
     static func sort(_ table: Table, keys: [BoundSortKey], kernels: [Kernel], runtime: Runtime, locals: [Vec],
-                     limit: Int?) throws -> Table {
+                     limit: Int?, live: Set<Int>? = nil) throws -> Table {
         let f = frame(table, locals)
         let columns = try zip(kernels, keys).map { k, key in
             (column: try k(f, runtime).materialize(table.rowCount, type: key.expr.type), descending: key.descending)
         }
-        var order = SortKeys.permutation(columns, rowCount: table.rowCount)
-        if let limit, limit < order.count { order = Array(order.prefix(limit)) }
-        return table.gather(order)
+        let order = SortKeys.permutation(columns, rowCount: table.rowCount, limit: limit)
+        return table.gather(order, live: live)
     }
 }

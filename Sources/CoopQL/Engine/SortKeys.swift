@@ -42,11 +42,12 @@ enum SortKeys {
         return rank
     }
 
-    /// The row order for sort keys: stable, nulls last whatever the direction.
-    static func permutation(_ keys: [(column: Column, descending: Bool)], rowCount: Int) -> [Int32] {
+    /// The row order for sort keys: stable, nulls last whatever the direction. With a `limit`, only
+    /// that many first rows, chosen in one pass that keeps the best rows seen so far (`top`), so
+    /// the other rows are compared once each and never sorted.
+    static func permutation(_ keys: [(column: Column, descending: Bool)], rowCount: Int, limit: Int? = nil) -> [Int32] {
         let ranked = keys.map { (ranks: ranks($0.column), column: $0.column, descending: $0.descending) }
-        var order = (0..<rowCount).map(Int32.init)
-        order.sort { a, b in
+        let before = { (a: Int32, b: Int32) -> Bool in
             let i = Int(a), j = Int(b)
             for key in ranked {
                 let vi = key.column.isValid(i), vj = key.column.isValid(j)
@@ -56,6 +57,32 @@ enum SortKeys {
             }
             return a < b
         }
+        if let limit, limit < rowCount / 8 {
+            return best(limit, of: rowCount, before: before)
+        }
+        var order = (0..<rowCount).map(Int32.init)
+        order.sort(by: before)
+        if let limit, limit < order.count { order = Array(order.prefix(limit)) }
         return order
+    }
+
+    /// The first `k` rows in the order `before`, in that order: a sorted list of the best rows so
+    /// far, which a row enters only when it comes before the last of them.
+    static func best(_ k: Int, of rowCount: Int, before: (Int32, Int32) -> Bool) -> [Int32] {
+        guard k > 0 else { return [] }
+        var kept: [Int32] = []
+        kept.reserveCapacity(k + 1)
+        for r in 0..<Int32(rowCount) {
+            if kept.count == k, !before(r, kept[k - 1]) { continue }
+            // Binary search for the place: after every kept row that comes before r.
+            var lo = 0, hi = kept.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if before(kept[mid], r) { lo = mid + 1 } else { hi = mid }
+            }
+            kept.insert(r, at: lo)
+            if kept.count > k { kept.removeLast() }
+        }
+        return kept
     }
 }

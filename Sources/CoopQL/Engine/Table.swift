@@ -1,9 +1,14 @@
 /// A table held column by column: the result of every pipeline stage and what data files load into.
 public struct Table: Sendable {
+    /// The names and types of the columns.
     public var schema: TableSchema
+    /// The columns' storage, in schema order.
     public var columns: [Column]
+    /// How many rows it has.
     public var rowCount: Int
 
+    /// A table of these columns; the schema must describe them (a host builds tables more
+    /// easily with `Table([name: .int([…]), …])`).
     public init(schema: TableSchema, columns: [Column], rowCount: Int) {
         precondition(schema.columns.count == columns.count, "schema and columns disagree")
         self.schema = schema
@@ -22,6 +27,7 @@ public struct Table: Sendable {
         (0..<rowCount).map { r in columns.map { $0[r] } }
     }
 
+    /// One row as a record.
     public func record(_ row: Int) -> Record { Record(schema: schema, values: columns.map { $0[row] }) }
 
     /// The rows named by `selection`, in that order.

@@ -31,11 +31,13 @@ public struct RenderOptions: Sendable, Equatable {
     /// In `table` and `markdown`, show a code column's labels (`nông nghiệp`) instead of its codes
     /// (`agriculture`), in `language`.
     public var labels: Bool
+    /// The language of labels and words when `labels` is on.
     public var language: Language
     /// In `table` and `markdown`, dates the local way (23/12/2022 in Vietnamese) instead of ISO
     /// (2022-12-23, the default: unambiguous, and it sorts).
     public var localDates: Bool
 
+    /// Options; each left out takes the default shown.
     public init(format: OutputFormat = .table, numberStyle: NumberStyle = .vietnamese,
                 maxRows: Int? = nil, terminalWidth: Int? = nil, colour: Bool = false,
                 labels: Bool = false, language: Language = .vi, localDates: Bool = false) {

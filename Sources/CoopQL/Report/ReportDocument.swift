@@ -3,6 +3,7 @@
 /// Markdown, plain text, HTML, CSV or JSON; keeping data apart from template text is what lets the
 /// HTML writer escape every value that came from data and nothing the author wrote.
 public struct ReportDocument: Sendable {
+    /// One part of a filled report.
     public enum Piece: Sendable {
         /// Text written by the template's author (Markdown, or plain text).
         case template(String)
@@ -14,12 +15,14 @@ public struct ReportDocument: Sendable {
         case chart(Table)
     }
 
+    /// The parts, in order.
     public var pieces: [Piece] = []
     /// The template's name (its file), for the HTML title when the text has no heading.
     public var name: String
     /// How numbers and labels are written.
     public var language: Language
 
+    /// A report of a name and language.
     public init(name: String, language: Language, pieces: [Piece] = []) {
         self.name = name
         self.language = language

@@ -14,6 +14,7 @@ extension Session {
 
     private func renderHere(_ source: SourceText, parameters: [String: String]) throws(DiagnosticList) -> ReportDocument {
         runtime.cancelled.value = false
+        runtime.budget.start(limits)
         let template = try TemplateParser.parse(source)
         var environment = checkerEnvironment
         environment.paramOverrides = parameters
@@ -21,6 +22,7 @@ extension Session {
         let checker = Checker(environment: environment, source: source)
         let front = checker.check(Script(statements: template.frontMatter, source: source))
         let body = checker.check(template.body, Scope())
+        remember(checker.env.functions)
         if !checker.diagnostics.isEmpty {
             throw DiagnosticList(checker.diagnostics.sorted { ($0.span?.start ?? 0) < ($1.span?.start ?? 0) })
         }

@@ -13,14 +13,14 @@
 ///
 /// Expressions are parsed by the language's own parser, over the template's source with
 /// everything else blanked out, so every error points at the template's own line and column.
-public struct Template: Sendable {
-    public var source: SourceText
+struct Template: Sendable {
+    var source: SourceText
     /// The statements between the `---` lines at the top.
-    public var frontMatter: [Statement]
-    public var body: [TemplateNode]
+    var frontMatter: [Statement]
+    var body: [TemplateNode]
 }
 
-public indirect enum TemplateNode: Sendable {
+indirect enum TemplateNode: Sendable {
     /// Text written by the author, copied out as it is.
     case text(String)
     /// `{{ expression }}`.

@@ -1,7 +1,9 @@
 /// A calendar date, stored as the number of days since 1970-01-01 (proleptic Gregorian), so a date
 /// column is a plain array of Int32 and comparing dates is comparing integers.
 public struct Day: Sendable, Hashable, Comparable {
+    /// Days since 1970-01-01 (negative before).
     public var number: Int32
+    /// The day with this number.
     public init(number: Int32) { self.number = number }
 
     /// The day for a year, month (1–12) and day of month, or nil when no such day exists (31/02).
@@ -31,8 +33,10 @@ public struct Day: Sendable, Hashable, Comparable {
         return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 
+    /// Whether a year of the Gregorian calendar has 29 February.
     public static func isLeap(_ year: Int) -> Bool { (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 }
 
+    /// How many days a month of a year has.
     public static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: return isLeap(year) ? 29 : 28
@@ -47,6 +51,7 @@ public struct Day: Sendable, Hashable, Comparable {
         parse(utf8: Array(text.utf8)[...])
     }
 
+    /// A date from UTF-8 bytes (as `parse(_:)`), without making a String.
     public static func parse(utf8 b: ArraySlice<UInt8>) -> Day? {
         func number(_ slice: ArraySlice<UInt8>) -> Int? {
             guard !slice.isEmpty else { return nil }
@@ -82,5 +87,6 @@ public struct Day: Sendable, Hashable, Comparable {
         return (n < 0 ? "-" : "") + String(repeating: "0", count: max(0, width - s.count)) + s
     }
 
+    /// Earlier days come first.
     public static func < (a: Day, b: Day) -> Bool { a.number < b.number }
 }

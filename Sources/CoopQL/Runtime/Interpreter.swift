@@ -31,6 +31,7 @@ struct Interpreter {
 
     func execute(_ s: BoundStatement, _ locals: Locals) throws {
         try runtime.checkCancelled()
+        try runtime.budget.step()
         switch s.kind {
         case .expression(let e):
             let value = try evaluate(e, locals)

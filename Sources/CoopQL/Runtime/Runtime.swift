@@ -2,7 +2,7 @@ import Foundation
 
 /// The state a running script reads: loaded tables, values bound with `let`, parameters, and the
 /// limits that keep a run in check. One per session; kernels receive it on every call.
-public final class Runtime: @unchecked Sendable {
+final class Runtime: @unchecked Sendable {
     var tables: [String: Table]
     var globals: [String: Value] = [:]
     var params: [String: Value] = [:]
@@ -11,14 +11,19 @@ public final class Runtime: @unchecked Sendable {
     /// Set from another thread to stop the running query at its next check.
     let cancelled = ManagedFlag()
     var callDepth = 0
+    /// What this run has used so far, against the host's `Limits`.
+    var budget = RunBudget()
 
     /// Deepest chain of function calls: a function that calls itself without end stops here.
     static let maxCallDepth = 2_000
 
     init(tables: [String: Table]) { self.tables = tables }
 
+    /// Stops the run if the host cancelled it or its time is up; called between statements,
+    /// stages and function calls, so no single check costs much.
     func checkCancelled() throws {
-        if cancelled.value { throw KernelError("the query was cancelled") }
+        if cancelled.value { throw LimitExceeded(limit: "cancel", message: "the query was cancelled") }
+        try budget.checkTime()
     }
 
     /// Calls a function defined with `fn`: its parameters are bound to the argument values (columns
@@ -30,6 +35,8 @@ public final class Runtime: @unchecked Sendable {
                               suggestion: "give the recursion a case that stops it, as in if n < 2 then n else …")
         }
         try checkCancelled()
+        // A host function counts a step per row (it is called once per row), others one per call.
+        try budget.step(function.function.host == nil ? 1 : max(1, rowCount))
         let kernel: Kernel
         if let k = function.kernel { kernel = k } else {
             guard let body = function.body else { throw KernelError("function `\(name)` has no body") }

@@ -10,7 +10,26 @@ public final class Session: @unchecked Sendable {
     let runtime: Runtime
     /// Folders `import` may read from; empty means no file access at all.
     public var allowedDirectories: [String] = []
+    /// What one run may use; see `Limits`. Only the length of a prepared query's text is limited
+    /// unless the host sets more.
+    public var limits = Limits()
+    /// Counts changes to what the checker knows (tables, functions, declarations), so a
+    /// `PreparedQuery` knows when it must be checked again.
+    var generation = 0
+    /// Every function a script defined in this session, so that `deinit` can break the cycles a
+    /// recursive function's checked body makes with itself (see `UserFunction.releaseInstances`).
+    var definedFunctions: [ObjectIdentifier: UserFunction] = [:]
 
+    deinit {
+        remember(checkerEnvironment.functions)
+        for function in definedFunctions.values { function.releaseInstances() }
+    }
+
+    func remember(_ functions: [String: UserFunction]) {
+        for f in functions.values { definedFunctions[ObjectIdentifier(f)] = f }
+    }
+
+    /// An empty session: only the `provinces` table, no file access, the default `Limits`.
     public init() {
         checkerEnvironment = Checker.Environment(tables: [:])
         runtime = Runtime(tables: [:])
@@ -32,6 +51,7 @@ public final class Session: @unchecked Sendable {
         let qualified = table.qualified(by: name)
         runtime.tables[name] = qualified
         checkerEnvironment.tables[name] = qualified.schema
+        generation += 1
     }
 
     /// Loads every data file of a folder (CSV, JSON, JSON Lines) as a table named after the file,
@@ -46,7 +66,9 @@ public final class Session: @unchecked Sendable {
         return loaded.warnings
     }
 
-    /// Stops the query now running (callable from another thread).
+    /// Stops the query now running, at its next check, with a `.limit` diagnostic (callable from
+    /// another thread: the one call that may be). A cancel while nothing runs is forgotten when the
+    /// next run starts.
     public func cancel() { runtime.cancelled.value = true }
 
     /// Parses, checks and runs a script; `emit` receives each value to show, in order.
@@ -66,13 +88,33 @@ public final class Session: @unchecked Sendable {
 
     private func runHere(_ source: SourceText, parameters: [String: String],
                          emit: @escaping (Output) throws -> Void) throws(DiagnosticList) {
-        runtime.cancelled.value = false
+        let checked = try check(source, parameters: parameters, bindings: [:])
+        try execute(checked, source: source, emit: emit)
+    }
+
+    /// A script after checking: what `execute` runs, possibly many times (`PreparedQuery`).
+    struct Checked {
+        var statements: [BoundStatement]
+        var slots: Int
+    }
+
+    /// Parses and checks a script and keeps what it declares for later runs. `bindings` are
+    /// typed parameter values from the host, put in the runtime here and read as `$name`.
+    func check(_ source: SourceText, parameters: [String: String],
+               bindings: [String: Value]) throws(DiagnosticList) -> Checked {
         let (script, syntaxErrors) = Parser.parseRecovering(source)
         var environment = checkerEnvironment
         environment.paramOverrides = parameters
         environment.readImport = importReader()
+        for (name, value) in bindings {
+            environment.params[name] = value.type
+            runtime.params[name] = value
+        }
+        environment.hostParams = Set(bindings.keys)
+        let before = checkerEnvironment.params
         let checker = Checker(environment: environment, source: source)
         let statements = checker.check(script)
+        remember(checker.env.functions)
         let problems = syntaxErrors + checker.diagnostics
         if !problems.isEmpty {
             // In source order, whichever stage found them.
@@ -82,9 +124,20 @@ public final class Session: @unchecked Sendable {
         // What the script declared stays known to later runs (the REPL), except the overrides.
         checkerEnvironment = checker.env
         checkerEnvironment.paramOverrides = [:]
+        checkerEnvironment.hostParams = []
+        // Host bindings belong to one query: later runs must bind them again.
+        for name in bindings.keys { checkerEnvironment.params[name] = before[name] }
+        generation += 1
+        return Checked(statements: statements, slots: checker.topLevelSlots)
+    }
+
+    /// Runs a checked script within the session's limits.
+    func execute(_ checked: Checked, source: SourceText, emit: @escaping (Output) throws -> Void) throws(DiagnosticList) {
+        runtime.cancelled.value = false
+        runtime.budget.start(limits)
         let interpreter = Interpreter(runtime: runtime, source: source, emit: emit)
         do {
-            try interpreter.run(statements, slots: checker.topLevelSlots)
+            try interpreter.run(checked.statements, slots: checked.slots)
         } catch {
             // A `let` the run never reached has no value: later runs must not think it exists.
             for name in checkerEnvironment.globals.keys where runtime.globals[name] == nil {
@@ -108,6 +161,8 @@ public final class Session: @unchecked Sendable {
         switch error {
         case let d as Diagnostic: return DiagnosticList([d])
         case let list as DiagnosticList: return list
+        case let l as LimitExceeded:
+            return DiagnosticList([Diagnostic(.limit, l.message, in: source, hint: "limit: \(l.limit)")])
         case let k as KernelError: return DiagnosticList([Diagnostic(.runtime, k.message, in: source, suggestion: k.suggestion)])
         default: return DiagnosticList([Diagnostic(.runtime, "\(error)", in: source)])
         }
@@ -147,17 +202,26 @@ public final class Session: @unchecked Sendable {
 
 /// Runs work on a thread with a large stack, so deep (but bounded) recursion in user functions and
 /// nested expressions never overflows a small caller's stack, such as a test runner's thread.
+/// The thread is joined before returning, so nothing it held (the session, the query) outlives
+/// the call: a host that closes an engine right after a query frees it at once.
 func onLargeStack<T>(_ work: @escaping () throws -> T) throws -> T {
     let box = ResultBox<T>()
-    let job = UncheckedJob(work)
-    let done = DispatchSemaphore(value: 0)
-    let thread = Thread {
-        box.result = Result { try job.work() }
-        done.signal()
+    let job = Unmanaged.passRetained(WorkerJob { box.result = Result { try work() } })
+    var attributes = pthread_attr_t()
+    pthread_attr_init(&attributes)
+    defer { pthread_attr_destroy(&attributes) }
+    pthread_attr_setstacksize(&attributes, 256 << 20)
+    var thread = pthread_t()
+    let status = pthread_create(&thread, &attributes, { raw in
+        Unmanaged<WorkerJob>.fromOpaque(raw!).takeRetainedValue().run()
+        return nil
+    }, job.toOpaque())
+    guard status == 0 else {
+        // No thread to be had (resources exhausted): run here rather than fail.
+        job.release()
+        return try work()
     }
-    thread.stackSize = 256 << 20
-    thread.start()
-    done.wait()
+    pthread_join(thread, nil)
     return try box.result!.get()
 }
 
@@ -166,7 +230,7 @@ private final class ResultBox<T>: @unchecked Sendable {
 }
 
 /// Hands a closure to the worker thread; the caller waits for it, so it never runs concurrently.
-private struct UncheckedJob<T>: @unchecked Sendable {
-    let work: () throws -> T
-    init(_ work: @escaping () throws -> T) { self.work = work }
+private final class WorkerJob: @unchecked Sendable {
+    let run: () -> Void
+    init(_ run: @escaping () -> Void) { self.run = run }
 }

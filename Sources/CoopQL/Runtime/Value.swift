@@ -14,6 +14,7 @@ public enum Value: Sendable {
     case table(Table)
     case record(Record)
 
+    /// Whether this is `.null`.
     public var isNull: Bool { if case .null = self { return true } else { return false } }
 
     /// The type of this value as the checker names it.
@@ -43,8 +44,11 @@ public enum Value: Sendable {
 
 /// One row of a table, by value: the names and types of its fields and their values.
 public struct Record: Sendable {
+    /// The names and types of the fields.
     public var schema: TableSchema
+    /// The field values, in schema order.
     public var values: [Value]
+    /// A record of these fields and values.
     public init(schema: TableSchema, values: [Value]) { self.schema = schema; self.values = values }
 
     /// The value of a field by name (qualified `t.c` or bare).

@@ -85,8 +85,11 @@ public enum SampleData {
 
     /// One file written: its path, its data rows (the header not counted) and its size.
     public struct FileSummary: Sendable {
+        /// The file written.
         public let path: String
+        /// How many rows it holds.
         public let rows: Int
+        /// Its size in bytes.
         public let bytes: Int
     }
 

@@ -3,6 +3,7 @@ public enum CoreSchema {
     typealias C = SchemaColumn
     typealias E = Enumerations
 
+    /// The `cooperatives` table of the data model.
     public static let cooperatives = SchemaTable(name: "cooperatives", description: "hợp tác xã, liên hiệp HTX và tổ hợp tác: one row per organisation", columns: [
         C("id", .int, "identifier"),
         C("name", .text, "registered name, with diacritics"),
@@ -25,6 +26,7 @@ public enum CoreSchema {
         C("ethnic_minority_area", .bool, "operates in an ethnic-minority area"),
     ], key: "id")
 
+    /// The `members` table of the data model.
     public static let members = SchemaTable(name: "members", description: "thành viên: one row per member of a cooperative", columns: [
         C("id", .int, "identifier"),
         C("coop_id", .int, references: "cooperatives", "the cooperative"),
@@ -37,6 +39,7 @@ public enum CoreSchema {
         C("contribution", .int, "capital contributed, VND"),
     ], key: "id")
 
+    /// The `loans` table of the data model.
     public static let loans = SchemaTable(name: "loans", description: "khoản vay: one row per loan disbursed to a cooperative", columns: [
         C("id", .int, "identifier"),
         C("coop_id", .int, references: "cooperatives", "the borrowing cooperative"),
@@ -49,6 +52,7 @@ public enum CoreSchema {
         C("note", .text, nullable: true, "remarks, such as a doubtful figure in the source"),
     ], key: "id")
 
+    /// The `trainings` table of the data model.
     public static let trainings = SchemaTable(name: "trainings", description: "lớp tập huấn, bồi dưỡng: one row per class held", columns: [
         C("id", .int, "identifier"),
         C("province", .text, "province that held it"),
@@ -60,6 +64,7 @@ public enum CoreSchema {
         C("attendees", .int, "number of attendees"),
     ], key: "id")
 
+    /// The `promotions` table of the data model.
     public static let promotions = SchemaTable(name: "promotions", description: "xúc tiến thương mại: one row per cooperative taking part in an event", columns: [
         C("id", .int, "identifier"),
         C("coop_id", .int, references: "cooperatives", "the cooperative"),
@@ -69,6 +74,7 @@ public enum CoreSchema {
         C("program", .text, nullable: true, E.program, "the provincial programme that supported it"),
     ], key: "id")
 
+    /// The `products` table of the data model.
     public static let products = SchemaTable(name: "products", description: "sản phẩm: one row per product of a cooperative", columns: [
         C("id", .int, "identifier"),
         C("coop_id", .int, references: "cooperatives", "the cooperative"),
@@ -79,6 +85,7 @@ public enum CoreSchema {
         C("listed_online", .bool, "shown on the province's product-connection pages"),
     ], key: "id")
 
+    /// The `plans` table of the data model.
     public static let plans = SchemaTable(name: "plans", description: "kế hoạch: a province's yearly targets", columns: [
         C("province", .text, "province"),
         C("year", .int, "plan year"),
@@ -86,6 +93,7 @@ public enum CoreSchema {
         C("target", .decimal, "the target value"),
     ], key: nil)
 
+    /// The `activities` table of the data model.
     public static let activities = SchemaTable(name: "activities", description: "hoạt động hỗ trợ: support work that is neither a class nor a fair", columns: [
         C("id", .int, "identifier"),
         C("province", .text, "province"),
@@ -97,6 +105,7 @@ public enum CoreSchema {
         C("quantity", .int, "how many (groups advised, copies printed, …)"),
     ], key: "id")
 
+    /// The `provinces` table of the data model.
     public static let provinces = SchemaTable(name: "provinces", description: "tỉnh, thành phố: the 63 provinces before the 2025 merger", columns: [
         C("name", .text, "province or centrally-run city"),
         C("region", .text, "socio-economic region"),
@@ -109,6 +118,7 @@ public enum CoreSchema {
         cooperatives, members, loans, trainings, promotions, products, plans, activities, provinces,
     ]
 
+    /// The data model's table of this name, if any.
     public static func table(_ name: String) -> SchemaTable? { tables.first { $0.name == name } }
 
     /// The enumeration of a column of a known table (`cooperatives`.`sector` → sector).

@@ -1,12 +1,14 @@
 /// The code lists of the cooperative data model. Codes are ASCII and stable (scripts and outside
 /// checks use them); labels are what people read.
 public enum Enumerations {
+    /// The codes of `kind` and their Vietnamese and English labels.
     public static let kind = Enumeration(name: "kind", values: [
         ("htx", "hợp tác xã", "cooperative"),
         ("union", "liên hiệp hợp tác xã", "union of cooperatives"),
         ("group", "tổ hợp tác", "cooperative group"),
     ])
 
+    /// The codes of `sector` and their Vietnamese and English labels.
     public static let sector = Enumeration(name: "sector", values: [
         ("agriculture", "nông nghiệp", "agriculture"),
         ("handicraft", "tiểu thủ công nghiệp", "handicraft"),
@@ -19,23 +21,27 @@ public enum Enumerations {
         ("other", "khác", "other"),
     ])
 
+    /// The codes of `status` and their Vietnamese and English labels.
     public static let status = Enumeration(name: "status", values: [
         ("active", "đang hoạt động", "active"),
         ("inactive", "ngừng hoạt động", "inactive"),
         ("dissolved", "giải thể", "dissolved"),
     ])
 
+    /// The codes of `rating` and their Vietnamese and English labels.
     public static let rating = Enumeration(name: "rating", values: [
         ("good", "hiệu quả", "effective"),
         ("average", "trung bình", "average"),
         ("weak", "yếu, kém", "weak"),
     ])
 
+    /// The codes of `gender` and their Vietnamese and English labels.
     public static let gender = Enumeration(name: "gender", values: [
         ("male", "nam", "male"),
         ("female", "nữ", "female"),
     ])
 
+    /// The codes of `role` and their Vietnamese and English labels.
     public static let role = Enumeration(name: "role", values: [
         ("member", "thành viên", "member"),
         ("chair", "chủ tịch hội đồng quản trị", "board chair"),
@@ -44,6 +50,7 @@ public enum Enumerations {
         ("accountant", "kế toán", "accountant"),
     ])
 
+    /// The codes of `education` and their Vietnamese and English labels.
     public static let education = Enumeration(name: "education", values: [
         ("primary", "tiểu học", "primary school"),
         ("lower_secondary", "trung học cơ sở", "lower secondary"),
@@ -54,6 +61,7 @@ public enum Enumerations {
         ("postgraduate", "sau đại học", "postgraduate"),
     ])
 
+    /// The codes of `fund` and their Vietnamese and English labels.
     public static let fund = Enumeration(name: "fund", values: [
         ("support_fund", "Quỹ hỗ trợ phát triển hợp tác xã", "Cooperative Development Support Fund"),
         ("job_creation", "chương trình cho vay hỗ trợ tạo việc làm", "job-creation loan programme"),
@@ -61,12 +69,14 @@ public enum Enumerations {
         ("other", "nguồn khác", "other source"),
     ])
 
+    /// The codes of `loan_status` and their Vietnamese and English labels.
     public static let loanStatus = Enumeration(name: "loan_status", values: [
         ("current", "trong hạn", "current"),
         ("repaid", "đã trả hết", "repaid"),
         ("overdue", "quá hạn", "overdue"),
     ])
 
+    /// The codes of `topic` and their Vietnamese and English labels.
     public static let topic = Enumeration(name: "topic", values: [
         ("collective_economy", "kiến thức kinh tế tập thể", "collective economy"),
         ("vietgap", "quy trình VietGAP, GlobalGAP", "VietGAP and GlobalGAP practice"),
@@ -78,6 +88,7 @@ public enum Enumerations {
         ("supervision", "kiểm soát hợp tác xã", "supervisory work"),
     ])
 
+    /// The codes of `audience` and their Vietnamese and English labels.
     public static let audience = Enumeration(name: "audience", values: [
         ("founders", "sáng lập viên", "founders"),
         ("managers", "cán bộ quản lý, điều hành", "managers"),
@@ -88,6 +99,7 @@ public enum Enumerations {
         ("community", "người dân", "the public"),
     ])
 
+    /// The codes of `program` and their Vietnamese and English labels.
     public static let program = Enumeration(name: "program", values: [
         ("agri_value_chain_2022_2025",
          "Đề án nâng cao năng lực HTX nông nghiệp theo chuỗi giá trị gắn với nông thôn mới, 2022–2025",
@@ -97,11 +109,13 @@ public enum Enumerations {
          "cooperatives in ethnic-minority areas, 2022–2025"),
     ])
 
+    /// The codes of `promotion_kind` and their Vietnamese and English labels.
     public static let promotionKind = Enumeration(name: "promotion_kind", values: [
         ("fair", "hội chợ", "trade fair"),
         ("online_market", "phiên chợ online", "online market session"),
     ])
 
+    /// The codes of `activity_kind` and their Vietnamese and English labels.
     public static let activityKind = Enumeration(name: "activity_kind", values: [
         ("founder_advice", "tư vấn nhóm sáng lập viên", "advice to a founder group"),
         ("founding_conference", "hội nghị thành lập hợp tác xã", "founding conference"),
@@ -110,6 +124,7 @@ public enum Enumerations {
         ("staffing_support", "hỗ trợ nguồn nhân lực", "staffing support"),
     ])
 
+    /// The codes of `product_category` and their Vietnamese and English labels.
     public static let productCategory = Enumeration(name: "product_category", values: [
         ("fresh", "nông sản tươi", "fresh produce"),
         ("processed", "nông sản chế biến", "processed food"),
@@ -119,6 +134,7 @@ public enum Enumerations {
         ("other", "khác", "other"),
     ])
 
+    /// The codes of `certification` and their Vietnamese and English labels.
     public static let certification = Enumeration(name: "certification", values: [
         ("vietgap", "VietGAP", "VietGAP"),
         ("globalgap", "GlobalGAP", "GlobalGAP"),
@@ -126,6 +142,7 @@ public enum Enumerations {
         ("food_safety", "đủ điều kiện an toàn thực phẩm", "food-safety certified"),
     ])
 
+    /// The codes of `indicator` and their Vietnamese and English labels.
     public static let indicator = Enumeration(name: "indicator", values: [
         ("new_htx", "số HTX thành lập mới", "new cooperatives"),
         ("join_alliance", "số HTX gia nhập Liên minh HTX", "cooperatives joining the Alliance"),

@@ -7,10 +7,15 @@
 /// the six socio-economic regions follow Decree 81/2012 (later kept by the 2021–2030 national
 /// master plan). Thừa Thiên Huế became the centrally-run city of Huế on 1 January 2025.
 public enum Provinces {
+    /// One province or centrally run city before the 2025 merger.
     public struct Province: Sendable {
+        /// Its name, as in the data (`Bắc Ninh`).
         public let name: String
+        /// The region it lies in.
         public let region: String
+        /// The province it belongs to since 1 July 2025.
         public let mergedInto: String
+        /// Whether it is a centrally run city.
         public let isCity: Bool
     }
 
@@ -25,6 +30,7 @@ public enum Provinces {
         Province(name: name, region: region, mergedInto: mergedInto ?? name, isCity: city)
     }
 
+    /// All 63, in the usual order.
     public static let all: [Province] = [
         p("Hà Giang", northernMountains, "Tuyên Quang"),
         p("Cao Bằng", northernMountains),

@@ -1,7 +1,7 @@
 /// The checked tree: names resolved, types known. The checker builds it from the syntax tree; the
 /// engine compiles it into kernels. Nothing in it refers to a name that does not exist.
-public struct BoundExpr: Sendable {
-    public indirect enum Kind: Sendable {
+struct BoundExpr: Sendable {
+    indirect enum Kind: Sendable {
         case constant(Value)
         /// A column of the table a stage works on, by position.
         case column(Int)
@@ -27,11 +27,11 @@ public struct BoundExpr: Sendable {
         case pipeline(BoundPipeline)
     }
 
-    public var kind: Kind
-    public var type: DataType
-    public var span: Span
+    var kind: Kind
+    var type: DataType
+    var span: Span
 
-    public init(_ kind: Kind, _ type: DataType, _ span: Span) {
+    init(_ kind: Kind, _ type: DataType, _ span: Span) {
         self.kind = kind
         self.type = type
         self.span = span
@@ -66,15 +66,15 @@ public struct BoundExpr: Sendable {
 }
 
 /// A pipeline after checking: its source and its stages, each knowing its input and output schema.
-public struct BoundPipeline: Sendable {
-    public var source: BoundExpr
-    public var stages: [BoundStage]
+struct BoundPipeline: Sendable {
+    var source: BoundExpr
+    var stages: [BoundStage]
     /// `| table` or `| chart` at the end: how to show the result (it does not change the value).
-    public var presentation: Presentation?
+    var presentation: Presentation?
 }
 
-public struct BoundStage: Sendable {
-    public enum Kind: Sendable {
+struct BoundStage: Sendable {
+    enum Kind: Sendable {
         case filter(BoundExpr)
         /// `select`: the output columns, each an expression over the input.
         case project([BoundExpr])
@@ -93,34 +93,34 @@ public struct BoundStage: Sendable {
         case pivot(AggregateCall, rows: BoundExpr, columns: BoundExpr)
     }
 
-    public var kind: Kind
-    public var output: TableSchema
-    public var span: Span
+    var kind: Kind
+    var output: TableSchema
+    var span: Span
 }
 
-public struct BoundSortKey: Sendable {
-    public var expr: BoundExpr
-    public var descending: Bool
+struct BoundSortKey: Sendable {
+    var expr: BoundExpr
+    var descending: Bool
 }
 
 /// One aggregate of a `summarize`: which function, over what.
-public struct AggregateCall: Sendable {
-    public var function: AggregateFunction
-    public var argument: BoundExpr?
-    public var type: DataType
-    public var span: Span
+struct AggregateCall: Sendable {
+    var function: AggregateFunction
+    var argument: BoundExpr?
+    var type: DataType
+    var span: Span
 }
 
-public enum AggregateFunction: String, Sendable, CaseIterable {
+enum AggregateFunction: String, Sendable, CaseIterable {
     case count, count_if, sum, avg, min, max, median, count_distinct
 }
 
 /// A function defined with `fn`. Its body is checked at each call for the types of the
 /// arguments given there (one `FunctionInstance` per set of argument types), so a function can
 /// take a table and run a pipeline on it, or a number, with every name and type checked.
-public final class UserFunction: @unchecked Sendable {
-    public let name: String
-    public let parameters: [String]
+final class UserFunction: @unchecked Sendable {
+    let name: String
+    let parameters: [String]
     let syntax: Expr
     /// The source the function was written in, for errors raised inside its body.
     var source: SourceText?
@@ -130,6 +130,8 @@ public final class UserFunction: @unchecked Sendable {
     /// Most versions checked for one function: a recursion whose argument types keep changing
     /// stops here and is checked as `any`.
     static let maxInstances = 16
+    /// Set for a function the host registered (`Session.register`): its kernel and result type.
+    var host: (kernel: Kernel, returnType: DataType)?
 
     init(name: String, parameters: [String], syntax: Expr) {
         self.name = name
@@ -140,7 +142,7 @@ public final class UserFunction: @unchecked Sendable {
 
 /// A function's body checked for one set of argument types. A class so that a recursive call can
 /// refer to it while its body is still being checked.
-public final class FunctionInstance: @unchecked Sendable {
+final class FunctionInstance: @unchecked Sendable {
     let function: UserFunction
     let argumentTypes: [DataType]
     /// Set once, when the body has been checked.
@@ -156,8 +158,8 @@ public final class FunctionInstance: @unchecked Sendable {
 }
 
 /// A statement after checking.
-public struct BoundStatement: Sendable {
-    public indirect enum Kind: Sendable {
+struct BoundStatement: Sendable {
+    indirect enum Kind: Sendable {
         case expression(BoundExpr)
         case `let`(String, BoundExpr)
         case param(String, DataType, defaultValue: BoundExpr?)
@@ -169,6 +171,6 @@ public struct BoundStatement: Sendable {
         /// The statements of an imported file, which run (and report errors) in that file.
         case imported([BoundStatement], SourceText)
     }
-    public var kind: Kind
-    public var span: Span
+    var kind: Kind
+    var span: Span
 }

@@ -1,6 +1,6 @@
 /// The built-in scalar functions: their names, what they take and what they give. The checker
 /// reads this table; `Engine/BuiltinKernels.swift` implements each one over whole columns.
-public enum Builtin: String, Sendable, CaseIterable {
+enum Builtin: String, Sendable, CaseIterable {
     case date, today
     case year, month, day, quarter, half
     case round, floor, ceil, abs
@@ -113,6 +113,7 @@ struct ArgumentProblem: Error {
 }
 
 extension AggregateFunction {
+    /// What the aggregate does, for help and error messages.
     public var summary: String {
         switch self {
         case .count: return "count(): the number of rows; count(x): of rows where x is not null"

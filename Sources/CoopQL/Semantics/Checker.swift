@@ -12,6 +12,9 @@ final class Checker {
         var functions: [String: UserFunction] = [:]
         /// `--param name=value` as given, before the script says what type each has.
         var paramOverrides: [String: String] = [:]
+        /// Parameters the host bound with typed values (their types are in `params`): a script's
+        /// `param` of the same name takes the host's value instead of its default.
+        var hostParams: Set<String> = []
         /// Reads an imported file; nil when the host allows no file access.
         var readImport: (@Sendable (String, SourceText) throws -> SourceText)?
     }
@@ -63,6 +66,10 @@ final class Checker {
             if Builtin(rawValue: name) != nil || AggregateFunction(rawValue: name) != nil {
                 throw fail(.name, "`\(name)` is a built-in function and cannot be redefined", statement.nameSpan ?? span,
                            suggestion: "choose another name")
+            }
+            if env.functions[name]?.host != nil {
+                throw fail(.name, "`\(name)` is a function of the host program and cannot be redefined",
+                           statement.nameSpan ?? span, suggestion: "choose another name")
             }
             let function = UserFunction(name: name, parameters: parameters, syntax: body)
             function.source = source
@@ -118,6 +125,16 @@ final class Checker {
     func checkParam(_ name: String, _ typeName: String?, _ defaultValue: Expr?, _ statement: Statement,
                     _ scope: Scope) throws(Failure) -> BoundStatement {
         let nameSpan = statement.nameSpan ?? statement.span
+        if env.hostParams.contains(name), let given = env.params[name] {
+            // The host's value is already in the runtime; only its type needs checking.
+            let named = typeName.flatMap { ["int": DataType.int, "decimal": .decimal, "bool": .bool, "date": .date, "text": .text][$0] }
+            var declared = named
+            if declared == nil, let d = defaultValue { declared = try bind(d, scope).type }
+            if let declared, given != .null, !given.fits(declared) {
+                throw fail(.type, "the host gave `\(name)` a value of type \(given), but the parameter is declared \(declared)", nameSpan)
+            }
+            return BoundStatement(kind: .block([]), span: statement.span)
+        }
         let boundDefault = try defaultValue.map { e throws(Failure) in try bind(e, scope) }
         var type: DataType = boundDefault?.type ?? .text
         if let typeName {
@@ -179,6 +196,13 @@ final class Checker {
     /// result type is `any` until the check is done.
     func instance(of function: UserFunction, for types: [DataType]) throws(Failure) -> FunctionInstance {
         if let existing = function.instances.first(where: { $0.argumentTypes == types }) { return existing }
+        if let host = function.host {
+            // A host function takes any values and says its result type when registered.
+            let instance = FunctionInstance(function: function, argumentTypes: types)
+            instance.kernel = host.kernel
+            instance.returnType = host.returnType
+            return instance
+        }
         let generic = function.instances.count >= UserFunction.maxInstances
         let key = generic ? types.map { _ in DataType.any } : types
         if let existing = function.instances.first(where: { $0.argumentTypes == key }) { return existing }

@@ -11,6 +11,7 @@ public indirect enum DataType: Sendable, Hashable, CustomStringConvertible {
     case record(TableSchema)
     case any           // not known until run time (a function parameter)
 
+    /// The type as messages name it: `int`, `text`, `table(a: int, …)`.
     public var description: String {
         switch self {
         case .null: return "null"
@@ -64,9 +65,13 @@ public indirect enum DataType: Sendable, Hashable, CustomStringConvertible {
 /// One column of a table's schema. `qualifier` is the table the column came from (`cooperatives` in
 /// `cooperatives.province`); it lets a joined table tell its two `id` columns apart.
 public struct ColumnSchema: Sendable, Hashable {
+    /// The column's bare name.
     public var name: String
+    /// The type of its cells.
     public var type: DataType
+    /// The table it came from (`cooperatives` in `cooperatives.name`), if known.
     public var qualifier: String?
+    /// A column of a name and type.
     public init(_ name: String, _ type: DataType, qualifier: String? = nil) {
         self.name = name; self.type = type; self.qualifier = qualifier
     }
@@ -74,7 +79,9 @@ public struct ColumnSchema: Sendable, Hashable {
 
 /// The names and types of a table's columns, in order.
 public struct TableSchema: Sendable, Hashable {
+    /// The columns, in order.
     public var columns: [ColumnSchema]
+    /// A schema of these columns.
     public init(_ columns: [ColumnSchema]) { self.columns = columns }
 
     /// Column names as shown to a person: the bare name, or `qualifier.name` where two columns
@@ -94,6 +101,7 @@ public struct TableSchema: Sendable, Hashable {
         return nil
     }
 
+    /// What looking a name up found: one column, none, or several.
     public enum Lookup: Equatable { case found(Int), missing, ambiguous([Int]) }
 
     /// Finds a column by `name` or `qualifier.name`.

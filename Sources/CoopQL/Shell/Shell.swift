@@ -104,8 +104,12 @@ public final class Shell {
         }
     }
 
+    /// Whether errors name the tutorial lesson that explains them (the REPL turns it on).
+    public var tutorialHints = false
+
     public func report(_ diagnostics: [Diagnostic]) {
-        writeError(DiagnosticRenderer(colour: colourErrors).render(diagnostics))
+        let shown = tutorialHints ? diagnostics.map(TutorialHints.annotate) : diagnostics
+        writeError(DiagnosticRenderer(colour: colourErrors).render(shown))
     }
 }
 

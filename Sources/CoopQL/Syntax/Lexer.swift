@@ -3,22 +3,22 @@
 /// Works on the UTF-8 bytes of the (NFC-normalised) source. A line break inside `( )` or `[ ]` is
 /// white space; elsewhere it becomes a `.newline` token that the parser treats as the end of a
 /// statement. Problems are collected, not thrown, so one run reports every bad token.
-public struct Lexer {
+struct Lexer {
     let source: SourceText
     let bytes: [UInt8]
     var index = 0
     var tokens: [Token] = []
-    public private(set) var diagnostics: [Diagnostic] = []
+    private(set) var diagnostics: [Diagnostic] = []
     /// Open brackets, innermost last: newlines count only when the innermost is `{` or none.
     var brackets: [UInt8] = []
 
-    public init(_ source: SourceText) {
+    init(_ source: SourceText) {
         self.source = source
         self.bytes = source.bytes
     }
 
     /// All tokens of the source, ending with `.end`, and the problems found.
-    public static func tokenize(_ source: SourceText) -> (tokens: [Token], diagnostics: [Diagnostic]) {
+    static func tokenize(_ source: SourceText) -> (tokens: [Token], diagnostics: [Diagnostic]) {
         var lexer = Lexer(source)
         lexer.run()
         return (lexer.tokens, lexer.diagnostics)

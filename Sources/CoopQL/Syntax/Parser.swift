@@ -1,26 +1,26 @@
 /// Hand-written recursive-descent parser, one method per rule of `Grammar/coopql.ebnf`; binary
 /// operators by precedence climbing. It recovers at the next line after an error so one run
 /// reports several problems, and bounds nesting so deep input is an error, not a stack overflow.
-public struct Parser {
+struct Parser {
     /// Deepest expression tree accepted. Deep enough for any real query, shallow enough that every
     /// later recursive stage (checker, compiler, evaluator) fits on a small thread stack.
-    public static let maxDepth = 200
+    static let maxDepth = 200
     /// Deepest nesting of brackets and prefix operators, checked on the way down so that 10,000
     /// opening parentheses stop here instead of exhausting the stack.
-    public static let maxNesting = 100
+    static let maxNesting = 100
     var nesting = 0
 
     let source: SourceText
     var tokens: [Token]
     var position = 0
-    public private(set) var diagnostics: [Diagnostic] = []
+    private(set) var diagnostics: [Diagnostic] = []
     /// Set when parsing ran out of input in the middle of something (an open bracket, a `|` at the
     /// end of a line): the REPL then asks for another line instead of reporting an error.
-    public internal(set) var ranOutOfInput = false
+    internal(set) var ranOutOfInput = false
 
     struct Bail: Error {}
 
-    public init(_ source: SourceText) {
+    init(_ source: SourceText) {
         self.source = source
         let (tokens, diagnostics) = Lexer.tokenize(source)
         self.tokens = tokens
@@ -28,7 +28,7 @@ public struct Parser {
     }
 
     /// True when the text stops in the middle of a statement, so more lines should follow.
-    public static func needsMoreInput(_ source: SourceText) -> Bool {
+    static func needsMoreInput(_ source: SourceText) -> Bool {
         var parser = Parser(source)
         _ = parser.parseScript()
         let unterminatedTriple = parser.diagnostics.contains { $0.message == "unterminated string" && source.slice($0.span ?? .none) == "\"\"\"" }
@@ -36,7 +36,7 @@ public struct Parser {
     }
 
     /// Parses a whole script; throws every problem found.
-    public static func parse(_ source: SourceText) throws(DiagnosticList) -> Script {
+    static func parse(_ source: SourceText) throws(DiagnosticList) -> Script {
         let (script, diagnostics) = parseRecovering(source)
         if !diagnostics.isEmpty { throw DiagnosticList(diagnostics) }
         return script
@@ -44,7 +44,7 @@ public struct Parser {
 
     /// Parses what it can: the statements that parsed, and the problems of those that did not,
     /// so the checker can still look at the good statements and report their problems too.
-    public static func parseRecovering(_ source: SourceText) -> (Script, [Diagnostic]) {
+    static func parseRecovering(_ source: SourceText) -> (Script, [Diagnostic]) {
         var parser = Parser(source)
         let statements = parser.parseScript()
         return (Script(statements: statements, source: source), parser.diagnostics)

@@ -1,8 +1,8 @@
 /// The syntax tree: what the parser builds and the checker reads. Every node keeps its source span.
 
 /// An expression. Pipelines are expressions too: `cooperatives | where x | count` is one.
-public struct Expr: Sendable {
-    public indirect enum Kind: Sendable {
+struct Expr: Sendable {
+    indirect enum Kind: Sendable {
         case literal(Literal)
         /// A bare name: a column, a table, or a variable bound by `let`, `for` or a function parameter.
         case name(String)
@@ -27,32 +27,32 @@ public struct Expr: Sendable {
         case pipeline(Expr, [Stage])
     }
 
-    public var kind: Kind
-    public var span: Span
+    var kind: Kind
+    var span: Span
     /// Height of the tree below this node; the parser bounds it so no later stage can overflow the stack.
-    public var depth: Int
+    var depth: Int
 
-    public init(_ kind: Kind, _ span: Span, depth: Int = 1) {
+    init(_ kind: Kind, _ span: Span, depth: Int = 1) {
         self.kind = kind
         self.span = span
         self.depth = depth
     }
 }
 
-public enum Literal: Sendable, Equatable {
+enum Literal: Sendable, Equatable {
     case int(Int64), decimal(Double), text(String), bool(Bool), null
 }
 
-public enum UnaryOperator: String, Sendable { case negate = "-", not = "not" }
+enum UnaryOperator: String, Sendable { case negate = "-", not = "not" }
 
-public enum BinaryOperator: String, Sendable {
+enum BinaryOperator: String, Sendable {
     case add = "+", subtract = "-", multiply = "*", divide = "/", remainder = "%"
     case equal = "==", notEqual = "!=", less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">="
     case contains = "~", notContains = "!~", foldedEqual = "=~"
     case and, or
     case coalesce = "??"
 
-    public var isComparison: Bool {
+    var isComparison: Bool {
         switch self {
         case .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual, .contains, .notContains, .foldedEqual: return true
         default: return false
@@ -61,8 +61,8 @@ public enum BinaryOperator: String, Sendable {
 }
 
 /// One stage of a pipeline, after a `|`.
-public struct Stage: Sendable {
-    public enum Kind: Sendable {
+struct Stage: Sendable {
+    enum Kind: Sendable {
         case `where`(Expr)
         case select([NamedExpr])
         case extend([NamedExpr])
@@ -80,33 +80,33 @@ public struct Stage: Sendable {
         case present(Presentation)
     }
 
-    public var kind: Kind
-    public var span: Span
+    var kind: Kind
+    var span: Span
     /// Where the stage's name is written (for "unknown stage" and similar messages).
-    public var nameSpan: Span
+    var nameSpan: Span
 }
 
-public enum JoinKind: String, Sendable { case inner, left }
+enum JoinKind: String, Sendable { case inner, left }
 
 /// How a pipeline's result is shown: as a table, or as a bar chart (labels from the first column,
 /// bars from the first numeric column).
-public enum Presentation: String, Sendable { case table, chart }
+enum Presentation: String, Sendable { case table, chart }
 
 /// `name = expr`, or a bare `expr` whose name is derived from it.
-public struct NamedExpr: Sendable {
-    public var name: String?
-    public var expr: Expr
-    public init(name: String?, expr: Expr) { self.name = name; self.expr = expr }
+struct NamedExpr: Sendable {
+    var name: String?
+    var expr: Expr
+    init(name: String?, expr: Expr) { self.name = name; self.expr = expr }
 }
 
-public struct SortKey: Sendable {
-    public var expr: Expr
-    public var descending: Bool
+struct SortKey: Sendable {
+    var expr: Expr
+    var descending: Bool
 }
 
 /// A statement of a script.
-public struct Statement: Sendable {
-    public indirect enum Kind: Sendable {
+struct Statement: Sendable {
+    indirect enum Kind: Sendable {
         /// An expression on its own line: its value is printed.
         case expression(Expr)
         case `let`(String, Expr)
@@ -118,14 +118,14 @@ public struct Statement: Sendable {
         case `import`(String)
     }
 
-    public var kind: Kind
-    public var span: Span
+    var kind: Kind
+    var span: Span
     /// Where the statement's name (of a `let`, `fn`, `param` or `for` variable) is written.
-    public var nameSpan: Span?
+    var nameSpan: Span?
 }
 
 /// A parsed script: its statements and the source they came from.
-public struct Script: Sendable {
-    public var statements: [Statement]
-    public var source: SourceText
+struct Script: Sendable {
+    var statements: [Statement]
+    var source: SourceText
 }

@@ -1,12 +1,12 @@
 /// A token of CoopQL source, with the bytes it covers.
-public struct Token: Sendable, Equatable {
-    public var kind: TokenKind
-    public var span: Span
-    public init(_ kind: TokenKind, _ span: Span) { self.kind = kind; self.span = span }
+struct Token: Sendable, Equatable {
+    var kind: TokenKind
+    var span: Span
+    init(_ kind: TokenKind, _ span: Span) { self.kind = kind; self.span = span }
 }
 
 /// What a token is. Identifiers and strings are already NFC-normalised (the source text is).
-public enum TokenKind: Sendable, Equatable, CustomStringConvertible {
+enum TokenKind: Sendable, Equatable, CustomStringConvertible {
     case identifier(String)
     /// `$name`: a reference to a `param`.
     case parameter(String)
@@ -19,7 +19,7 @@ public enum TokenKind: Sendable, Equatable, CustomStringConvertible {
     case newline
     case end
 
-    public var description: String {
+    var description: String {
         switch self {
         case .identifier(let s): return "name `\(s)`"
         case .parameter(let s): return "parameter `$\(s)`"
@@ -36,13 +36,13 @@ public enum TokenKind: Sendable, Equatable, CustomStringConvertible {
 
 /// Words reserved everywhere. Stage names (`where`, `count`, …) and `by`, `as`, `on`, `asc`, `desc`
 /// are not reserved: they are recognised by position, so they stay usable as column names.
-public enum Keyword: String, Sendable, CaseIterable {
+enum Keyword: String, Sendable, CaseIterable {
     case and, or, not, `in`, `is`, null, `true`, `false`
     case `if`, then, `else`, elif
     case `let`, fn, param, `for`, print, `import`
 }
 
-public enum Symbol: String, Sendable, CaseIterable {
+enum Symbol: String, Sendable, CaseIterable {
     case pipe = "|"
     case leftParen = "(", rightParen = ")"
     case leftBracket = "[", rightBracket = "]"

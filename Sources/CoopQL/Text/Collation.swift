@@ -11,6 +11,7 @@ public struct CollationKey: Comparable, Hashable, Sendable {
     /// The primary weights, 0, the secondary weights, 0, the tertiary weights.
     public let weights: [UInt32]
 
+    /// Vietnamese alphabetical order.
     public static func < (lhs: CollationKey, rhs: CollationKey) -> Bool {
         lhs.weights.lexicographicallyPrecedes(rhs.weights)
     }

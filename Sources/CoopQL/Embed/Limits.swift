@@ -1,0 +1,101 @@
+import Foundation
+
+/// What one run of a query may use before it is stopped with an error naming the limit.
+///
+/// A host that runs queries written by other people sets these so that no query can keep the
+/// engine busy, or grow its memory, without end. Every limit is per run: the counters start at
+/// zero each time `run`, `evaluate` or `PreparedQuery.run` is called, and the session stays usable
+/// after a limit stops a run. nil means no limit.
+public struct Limits: Sendable, Equatable {
+    /// Most steps one run may take. A step is one statement executed, one call of a function
+    /// (defined with `fn` or by the host; a host function counts one step per row it is called
+    /// on), one pipeline stage run, and one per row a stage gives out.
+    public var maxSteps: Int?
+    /// Most rows all pipeline stages of one run may give out, summed over the stages.
+    public var maxRows: Int?
+    /// Most bytes all pipeline stages of one run may give out, summed over the stages; a table's
+    /// size is estimated from its storage (8 bytes a number, 4 a date or text code, 1 a bool, plus
+    /// the UTF-8 bytes of its distinct texts).
+    public var maxBytes: Int?
+    /// Most wall-clock time one run may take, in seconds.
+    public var timeout: Double?
+    /// Longest query text, in UTF-8 bytes, that `prepare` and `query` accept (1 MB unless set):
+    /// a longer one is refused at once instead of being parsed.
+    public var maxQueryBytes: Int?
+
+    /// Limits; leave a value out (nil) for no limit on it.
+    public init(maxSteps: Int? = nil, maxRows: Int? = nil, maxBytes: Int? = nil, timeout: Double? = nil,
+                maxQueryBytes: Int? = 1 << 20) {
+        self.maxSteps = maxSteps
+        self.maxRows = maxRows
+        self.maxBytes = maxBytes
+        self.timeout = timeout
+        self.maxQueryBytes = maxQueryBytes
+    }
+
+    /// No limits at all.
+    public static let none = Limits(maxQueryBytes: nil)
+}
+
+/// The counters of one run, checked against `Limits` as the run goes.
+struct RunBudget {
+    var limits = Limits.none
+    var steps = 0
+    var rows = 0
+    var bytes = 0
+    var deadline: Date?
+
+    /// Starts counting a new run.
+    mutating func start(_ limits: Limits) {
+        self = RunBudget(limits: limits)
+        deadline = limits.timeout.map { Date().addingTimeInterval($0) }
+    }
+
+    mutating func step(_ n: Int = 1) throws {
+        steps += n
+        if let max = limits.maxSteps, steps > max {
+            throw LimitExceeded(limit: "step", message: "the query went over its step limit of \(max) steps")
+        }
+    }
+
+    /// Counts a table a stage gave out: a step per row, and its rows and bytes.
+    mutating func materialised(_ table: Table) throws {
+        try step(1 + table.rowCount)
+        rows += table.rowCount
+        if let max = limits.maxRows, rows > max {
+            throw LimitExceeded(limit: "row", message: "the query went over its memory limit of \(max) rows")
+        }
+        bytes += table.estimatedBytes
+        if let max = limits.maxBytes, bytes > max {
+            throw LimitExceeded(limit: "byte", message: "the query went over its memory limit of \(max) bytes")
+        }
+    }
+
+    func checkTime() throws {
+        if let deadline, Date() > deadline {
+            throw LimitExceeded(limit: "time", message: "the query went over its time limit of \(limits.timeout ?? 0) seconds")
+        }
+    }
+}
+
+/// A run stopped by a limit (or by `Session.cancel()`); becomes a `.limit` diagnostic.
+struct LimitExceeded: Error {
+    /// "step", "row", "byte", "time" or "cancel".
+    var limit: String
+    var message: String
+}
+
+extension Table {
+    /// A cheap estimate of the memory a table's columns hold.
+    var estimatedBytes: Int {
+        columns.reduce(0) { total, column in
+            switch column.storage {
+            case .int, .decimal: return total + 8 * column.count
+            case .date: return total + 4 * column.count
+            case .bool: return total + column.count
+            case .text(let codes, let dictionary):
+                return total + 4 * codes.count + dictionary.strings.reduce(0) { $0 + $1.utf8.count }
+            }
+        }
+    }
+}

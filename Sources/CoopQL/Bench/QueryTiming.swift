@@ -9,8 +9,10 @@ public struct QueryTiming: Sendable {
     /// The answer of the last run.
     public var answer: Value?
 
+    /// The median of the runs, in milliseconds.
     public var median: Double { QueryTiming.median(runs) }
 
+    /// The median of some numbers (the mean of the two middle ones for an even count; NaN for none).
     public static func median(_ xs: [Double]) -> Double {
         guard !xs.isEmpty else { return .nan }
         let s = xs.sorted()

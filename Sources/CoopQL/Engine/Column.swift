@@ -3,6 +3,7 @@
 /// Text is dictionary-encoded: each cell is a code into `StringDictionary`, so comparing a text
 /// column with a literal compares integers, and grouping or sorting by text works on codes.
 public struct Column: Sendable {
+    /// The cells, as one typed array.
     public enum Storage: Sendable {
         case int([Int64])
         case decimal([Double])
@@ -11,15 +12,18 @@ public struct Column: Sendable {
         case text(codes: [Int32], dictionary: StringDictionary)
     }
 
+    /// The typed cells; under a null the cell holds a zero value.
     public var storage: Storage
     /// Which cells hold a value; nil means none is null.
     public var validity: Bitmap?
 
+    /// A column of these cells; a validity with every bit set is dropped, since nil already means "no nulls".
     public init(_ storage: Storage, validity: Bitmap? = nil) {
         self.storage = storage
         self.validity = validity.flatMap { $0.allSet ? nil : $0 }
     }
 
+    /// The number of cells.
     public var count: Int {
         switch storage {
         case .int(let a): return a.count
@@ -118,9 +122,12 @@ public struct Column: Sendable {
 
 /// A packed bit per row: set means the cell holds a value.
 public struct Bitmap: Sendable, Equatable {
+    /// The bits, 64 to a word, lowest bit first.
     public private(set) var words: [UInt64]
+    /// How many bits are in use.
     public let count: Int
 
+    /// `count` bits, all set or all clear.
     public init(count: Int, value: Bool) {
         self.count = count
         words = Array(repeating: value ? ~0 : 0, count: (count + 63) / 64)
@@ -134,7 +141,9 @@ public struct Bitmap: Sendable, Equatable {
         }
     }
 
+    /// Whether every bit is set (no nulls).
     public var allSet: Bool { setCount == count }
+    /// How many bits are set.
     public var setCount: Int { words.reduce(0) { $0 + $1.nonzeroBitCount } }
 
     /// Bits set in both (nil stands for all set).
@@ -149,7 +158,9 @@ public struct Bitmap: Sendable, Equatable {
 
 /// The distinct strings of a text column; a cell holds the index of its string here.
 public struct StringDictionary: Sendable {
+    /// The distinct strings; a cell holds an index into this array.
     public let strings: [String]
+    /// A dictionary of these strings, in this order.
     public init(_ strings: [String]) { self.strings = strings }
 
     /// Code of a string, if present (a linear search: meant for a literal compared with a column).
@@ -159,9 +170,12 @@ public struct StringDictionary: Sendable {
 
     /// Builds a dictionary while assigning codes.
     public struct Builder {
+        /// The strings coded so far, in order of their codes.
         public private(set) var strings: [String] = []
         private var codes: [String: Int32] = [:]
+        /// An empty builder.
         public init() {}
+        /// The code of a string, giving it the next code the first time it is seen.
         public mutating func code(for s: String) -> Int32 {
             if let c = codes[s] { return c }
             let c = Int32(strings.count)
@@ -169,6 +183,7 @@ public struct StringDictionary: Sendable {
             strings.append(s)
             return c
         }
+        /// The dictionary built so far.
         public var dictionary: StringDictionary { StringDictionary(strings) }
     }
 }

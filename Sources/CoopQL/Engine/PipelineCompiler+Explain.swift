@@ -2,8 +2,11 @@ import Foundation
 
 /// One stage of an instrumented run: its text, the rows it gave and how long it took.
 public struct StageTiming: Sendable {
+    /// The stage as written (the source of the pipeline for the first line).
     public let stage: String
+    /// Rows the stage gave out.
     public let rows: Int
+    /// Time the stage took, in seconds.
     public let seconds: Double
 }
 

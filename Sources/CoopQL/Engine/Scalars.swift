@@ -137,11 +137,18 @@ struct TextMatch {
         self.folded = foldForSearch(pattern)
     }
     func matches(_ s: String) -> Bool {
-        let f = foldForSearch(s)
+        var f = foldForSearch(s)
         switch op {
-        case .contains: return folded.isEmpty || f.contains(folded)
-        case .notContains: return !(folded.isEmpty || f.contains(folded))
+        case .contains: return contains(&f)
+        case .notContains: return !contains(&f)
         default: return f == folded
         }
+    }
+
+    /// A byte search: folded text has no accents left to compare canonically.
+    private func contains(_ f: inout String) -> Bool {
+        var pattern = folded
+        if pattern.isEmpty { return true }
+        return f.withUTF8 { hay in pattern.withUTF8 { SearchFolding.bytes(hay, contain: $0) } }
     }
 }

@@ -5,8 +5,10 @@ import Foundation
 public struct Completion: Equatable, Sendable {
     /// Where the replaced text begins, in Characters from the start of the text before the cursor.
     public var start: Int
+    /// What may replace the text from `start` to the cursor, best first.
     public var candidates: [String]
 
+    /// Candidates replacing the text from character `start` to the cursor.
     public init(start: Int, candidates: [String]) {
         self.start = start
         self.candidates = candidates
@@ -46,7 +48,9 @@ public struct Completion: Equatable, Sendable {
 /// arguments, stage names after `|`, tables, the columns in scope, functions, keywords, the codes
 /// of a column inside quotes, and file paths after `.load` and `.run`.
 public struct Completer: Sendable {
+    /// The session whose tables, columns and functions are offered.
     public let session: Session
+    /// A completer over a session.
     public init(session: Session) { self.session = session }
 
     /// The dot commands, for completion and `.help`.
@@ -220,7 +224,7 @@ public struct Completer: Sendable {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? "/" : folder) else { return [] }
         return names.filter { $0.hasPrefix(prefix) && (!$0.hasPrefix(".") || prefix.hasPrefix(".")) }.sorted().map { name in
             var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent(name), isDirectory: &isDirectory)
+            _ = FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent(name), isDirectory: &isDirectory)
             return shown + name + (isDirectory.boolValue ? "/" : "")
         }
     }

@@ -4,12 +4,17 @@
 public enum HelpTopics {
     /// One entry: what it is, an example that runs, and the lesson that explains it.
     public struct Entry: Sendable {
+        /// The stage, operator or function.
         public let name: String
+        /// What it does, in one line.
         public let summary: String
+        /// A query that uses it and runs on the sample data.
         public let example: String
+        /// The tutorial lesson that explains it.
         public let lesson: Int
     }
 
+    /// The pipeline stages.
     public static let stages: [Entry] = [
         Entry(name: "where", summary: "keep the rows where a condition holds", example: #"cooperatives | where province == "Bắc Ninh" | count"#, lesson: 2),
         Entry(name: "count", summary: "count rows, or count by keys", example: "cooperatives | count by sector", lesson: 3),
@@ -26,6 +31,7 @@ public enum HelpTopics {
         Entry(name: "table", summary: "show the result as a table", example: "cooperatives | count by kind | table", lesson: 8),
     ]
 
+    /// The operators.
     public static let operators: [Entry] = [
         Entry(name: "== != < <= > >=", summary: "compare", example: "cooperatives | where members >= 100 | count", lesson: 2),
         Entry(name: "and or not", summary: "combine conditions", example: #"cooperatives | where kind == "htx" and status == "active" | count"#, lesson: 2),
@@ -36,6 +42,7 @@ public enum HelpTopics {
         Entry(name: "if then else", summary: "a choice", example: #"cooperatives | select name, size = if members >= 50 then "large" else "small" | take 3"#, lesson: 5),
     ]
 
+    /// The built-in and aggregate functions.
     public static let functions: [Entry] =
         Builtin.allCases.map { Entry(name: $0.rawValue, summary: $0.summary, example: functionExample($0), lesson: lesson(for: $0)) }
         + AggregateFunction.allCases.map { Entry(name: $0.rawValue, summary: $0.summary, example: "cooperatives | summarize \($0.rawValue)(\($0 == .count_if ? "members > 50" : $0 == .count ? "" : "members"))", lesson: 3) }
@@ -69,6 +76,7 @@ public enum HelpTopics {
         }
     }
 
+    /// The shell's dot commands and what each does.
     public static let commands: [(String, String)] = [
         (".help [topic]", "this help; topics: stages, functions, operators, commands, or a name"),
         (".tables", "the loaded tables and their rows"),

@@ -5,8 +5,10 @@ import Foundation
 /// written as `\n` (and a backslash as `\\`). Our own format rather than libedit's, so the library
 /// can read and test it without a terminal.
 public struct HistoryFile: Sendable {
+    /// Where the history is kept.
     public let path: String
 
+    /// The history file at `path` (created on the first entry).
     public init(path: String) { self.path = path }
 
     /// `$COOPQL_HISTORY`, else `~/.coopql_history`.

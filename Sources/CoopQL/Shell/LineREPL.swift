@@ -13,6 +13,7 @@ public enum LineInput: Equatable, Sendable {
 /// dot commands, shows results and errors, and never stops on an error. Line editing and
 /// completion come from the host (`coopql` glues libedit to it); history is written here.
 public final class LineREPL {
+    /// The shell entries run in.
     public let shell: Shell
     /// Where each entry is appended as soon as it is made (nil: no history).
     public var history: HistoryFile?
@@ -50,12 +51,15 @@ public final class LineREPL {
         self.background = nil
     }
 
+    /// A loop over a shell.
     public init(shell: Shell) {
         self.shell = shell
         shell.tutorialHints = true
     }
 
+    /// The prompt for a new entry.
     public static let prompt = "coopql> "
+    /// The prompt for the next line of an unfinished entry.
     public static let continuationPrompt = "   ...> "
 
     /// Runs until `readLine` returns nil (end of input) or `.quit`. `readLine` gets the prompt to show.

@@ -4,12 +4,15 @@ import Foundation
 /// and errors go. It turns outputs into text and diagnostics into messages, and reports an exit
 /// status; it writes only through the sinks it is given.
 public final class Shell {
+    /// The session queries run in.
     public let session: Session
+    /// How results are written.
     public var options: RenderOptions
     /// Receives result text (standard output, or a file).
     public var write: (String) -> Void
     /// Receives error text (standard error).
     public var writeError: (String) -> Void
+    /// Whether error messages may use ANSI colour (on a terminal, without NO_COLOR).
     public var colourErrors = false
     /// Whether a result was written since the last `run`: later ones get a blank line before them
     /// in the human formats, so consecutive tables stay apart.
@@ -23,6 +26,7 @@ public final class Shell {
         case usage = 2     // wrong use of the command line
     }
 
+    /// A shell over a session, writing results and errors through the given sinks.
     public init(session: Session = Session(), options: RenderOptions = RenderOptions(),
                 write: @escaping (String) -> Void, writeError: @escaping (String) -> Void) {
         self.session = session
@@ -107,6 +111,7 @@ public final class Shell {
     /// Whether errors name the tutorial lesson that explains them (the REPL turns it on).
     public var tutorialHints = false
 
+    /// Writes diagnostics to the error sink, rendered with file:line:column and the spot marked.
     public func report(_ diagnostics: [Diagnostic]) {
         let shown = tutorialHints ? diagnostics.map(TutorialHints.annotate) : diagnostics
         writeError(DiagnosticRenderer(colour: colourErrors).render(shown))

@@ -16,7 +16,7 @@ struct Parser {
     private(set) var diagnostics: [Diagnostic] = []
     /// Set when parsing ran out of input in the middle of something (an open bracket, a `|` at the
     /// end of a line): the REPL then asks for another line instead of reporting an error.
-    internal(set) var ranOutOfInput = false
+    var ranOutOfInput = false
 
     struct Bail: Error {}
 

@@ -25,9 +25,8 @@ extension CSVParser {
             let width = builders.count
             var i = offset
             rows: while i < limit {
-                let c = base[i]
                 // A blank line holds no row; skipping it also drops trailing blank lines.
-                if c == CSVParser.lf || (c == CSVParser.cr && (i + 1 == count || base[i + 1] == CSVParser.lf)) {
+                if isLineBreak(at: i) {
                     i += 1
                     continue
                 }
@@ -67,8 +66,8 @@ extension CSVParser {
             var i = offset
             var nextPassOver = 0
             while i < limit {
-                let c = base[i]
-                if c == CSVParser.lf || (c == CSVParser.cr && (i + 1 == count || base[i + 1] == CSVParser.lf)) {
+                // A blank line holds no row; skipping it also drops trailing blank lines.
+                if isLineBreak(at: i) {
                     i += 1
                     continue
                 }
@@ -132,5 +131,11 @@ extension CSVParser {
         let quoted = field.start > start && base[field.start - 1] == CSVParser.quote
             && field.end < count && base[field.end] == CSVParser.quote
         return quoted ? (field.start - 1, field.end + 1) : (field.start, field.end)
+    }
+
+    /// Whether a line break (LF, or CR before LF or the end) starts at `i`: there, a line is blank.
+    @inline(__always) func isLineBreak(at i: Int) -> Bool {
+        let c = base[i]
+        return c == CSVParser.lf || (c == CSVParser.cr && (i + 1 == count || base[i + 1] == CSVParser.lf))
     }
 }

@@ -28,14 +28,7 @@ extension Checker {
                     out.append(.value(try bind(e, scope)))
                 case .loop(let name, let nameSpan, let items, let body):
                     let bound = try bind(items, scope)
-                    let itemType: DataType
-                    switch bound.type {
-                    case .table(let schema): itemType = .record(schema)
-                    case .list(let t): itemType = t
-                    case .any: itemType = .any
-                    default:
-                        throw fail(.type, "`for` goes over a table, a list or a range, not \(bound.type)", items.span)
-                    }
+                    let itemType = try iterationType(of: bound)
                     if name == "loop" {
                         throw fail(.name, "`loop` is the name of the loop's counters; call the item something else", nameSpan)
                     }

@@ -91,14 +91,7 @@ final class Checker {
             return BoundStatement(kind: .if(bound.map { (condition: $0.0, body: $0.1) }, otherwise: other), span: span)
         case .for(let name, let sequence, let body):
             let items = try bind(sequence, scope)
-            let itemType: DataType
-            switch items.type {
-            case .table(let schema): itemType = .record(schema)
-            case .list(let t): itemType = t
-            case .any: itemType = .any
-            default:
-                throw fail(.type, "`for` goes over a table, a list or a range, not \(items.type)", sequence.span)
-            }
+            let itemType = try iterationType(of: items)
             var inner = scope
             let slot = scope.nextSlot
             inner.locals[name] = (slot, itemType)
@@ -111,6 +104,16 @@ final class Checker {
                 throw fail(.syntax, "`import` is only allowed at the top level of a script", span)
             }
             return try checkImport(path, span)
+        }
+    }
+
+    /// What `for` gives for each item: a row of a table, an element of a list or range.
+    func iterationType(of items: BoundExpr) throws(Failure) -> DataType {
+        switch items.type {
+        case .table(let schema): return .record(schema)
+        case .list(let t): return t
+        case .any: return .any
+        default: throw fail(.type, "`for` goes over a table, a list or a range, not \(items.type)", items.span)
         }
     }
 
@@ -210,7 +213,6 @@ final class Checker {
         function.instances.append(instance)
         var scope = Scope()
         scope.isTopLevel = false
-        scope.inFunction = true
         for (i, p) in function.parameters.enumerated() { scope.locals[p] = (i, key[i]) }
         scope.nextSlot = function.parameters.count
         let saved = source
@@ -248,7 +250,6 @@ struct Scope {
     var locals: [String: (slot: Int, type: DataType)] = [:]
     var nextSlot = 0
     var isTopLevel = true
-    var inFunction = false
     /// Set while binding the items of a `summarize`: aggregates are allowed and collected here.
     var aggregates: Checker.AggregateCollector?
     var insideAggregate = false

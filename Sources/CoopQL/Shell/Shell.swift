@@ -20,7 +20,7 @@ public final class Shell {
     private var wroteMultiline = false
 
     /// Exit statuses of the command line.
-    public enum Status: Int32 {
+    public enum Status: Int32, Sendable {
         case success = 0
         case failure = 1   // an error in the query, the script or the data
         case usage = 2     // wrong use of the command line
@@ -71,20 +71,32 @@ public final class Shell {
 
     /// Runs a script file: reads it (a binary or non-UTF-8 file is an error), then runs it.
     public func runFile(_ path: String, parameters: [String: String] = [:]) -> Status {
+        switch readSource(path) {
+        case .success(let source): return run(source, parameters: parameters)
+        case .failure(let failure): return failure.status
+        }
+    }
+
+    /// Reads a script or template file and lets it import from its own folder. A missing file is
+    /// wrong usage; a file that is not UTF-8 text is an error in the input. Problems are reported.
+    func readSource(_ path: String) -> Result<SourceText, StatusError> {
         guard let data = FileManager.default.contents(atPath: path) else {
             report([Diagnostic(.usage, "cannot read \(path): no such file, or it is not readable")])
-            return .usage
+            return .failure(StatusError(status: .usage))
         }
         do {
             let source = try SourceText.decode(name: path, bytes: Array(data))
             let folder = URL(fileURLWithPath: path).deletingLastPathComponent().standardizedFileURL.path
             if !session.allowedDirectories.contains(folder) { session.allowedDirectories.append(folder) }
-            return run(source, parameters: parameters)
+            return .success(source)
         } catch {
             report([error])
-            return .failure
+            return .failure(StatusError(status: .failure))
         }
     }
+
+    /// An exit status carried as an error, for `readSource`'s result.
+    struct StatusError: Error { var status: Status }
 
     /// The text shown for one output: a value in the chosen format, or a `print` line.
     public func text(for output: Output) -> String {
@@ -141,14 +153,12 @@ public func writeAtomically(_ text: String, to path: String) throws(Diagnostic) 
 extension Shell {
     /// Renders a template file and writes the report. Returns the exit status.
     public func renderReport(_ path: String, format: ReportFormat, parameters: [String: String] = [:]) -> Status {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            report([Diagnostic(.usage, "cannot read \(path): no such file, or it is not readable")])
-            return .usage
+        let source: SourceText
+        switch readSource(path) {
+        case .success(let s): source = s
+        case .failure(let failure): return failure.status
         }
         do {
-            let source = try SourceText.decode(name: path, bytes: Array(data))
-            let folder = URL(fileURLWithPath: path).deletingLastPathComponent().standardizedFileURL.path
-            if !session.allowedDirectories.contains(folder) { session.allowedDirectories.append(folder) }
             let document = try session.renderTemplate(source, parameters: parameters)
             var writerOptions = options
             writerOptions.maxRows = nil
@@ -159,15 +169,9 @@ extension Shell {
             writerOptions.localDates = true
             write(writeReport(document, format: format, options: writerOptions))
             return .success
-        } catch let d as Diagnostic {
-            report([d])
-            return .failure
-        } catch let list as DiagnosticList {
-            report(list.diagnostics)
-            return list.diagnostics.allSatisfy { $0.kind == .usage } ? .usage : .failure
         } catch {
-            report([Diagnostic(.runtime, "\(error)")])
-            return .failure
+            report(error.diagnostics)
+            return error.diagnostics.allSatisfy { $0.kind == .usage } ? .usage : .failure
         }
     }
 }

@@ -23,7 +23,7 @@ extension Session {
                         parameters: [String: Value] = [:]) throws(DiagnosticList) -> PreparedQuery {
         if let max = limits.maxQueryBytes, text.utf8.count > max {
             throw DiagnosticList([Diagnostic(.limit, "the query is \(text.utf8.count) bytes long, over the limit of \(max) bytes",
-                                             hint: "limit: query size")])
+                                             hint: "the query size limit is set by the program running this query")])
         }
         let source = SourceText(name: name, text: text)
         do {

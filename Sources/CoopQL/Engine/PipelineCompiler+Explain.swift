@@ -18,7 +18,7 @@ extension PipelineCompiler {
         var timings: [StageTiming] = []
         var started = clock.now
         let head = ExpressionCompiler(source: source).compile(pipeline.source)
-        guard case .scalar(.table(var table)) = try head(Frame(columns: [], rowCount: 1, locals: []), runtime) else {
+        guard case .scalar(.table(var table)) = try head(Frame.single([]), runtime) else {
             throw Diagnostic(.runtime, "`|` needs a table on its left", at: pipeline.source.span, in: source)
         }
         timings.append(StageTiming(stage: source.slice(pipeline.source.span), rows: table.rowCount,

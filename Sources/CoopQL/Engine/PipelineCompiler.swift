@@ -17,7 +17,7 @@ struct PipelineCompiler {
         let source = self.source
         let headSpan = pipeline.source.span
         return { runtime, locals in
-            guard case .scalar(.table(var table)) = try head(Frame(columns: [], rowCount: 1, locals: locals), runtime) else {
+            guard case .scalar(.table(var table)) = try head(Frame.single(locals), runtime) else {
                 throw Diagnostic(.runtime, "`|` needs a table on its left", at: headSpan, in: source)
             }
             for (i, op) in operators.enumerated() {
@@ -105,14 +105,14 @@ struct PipelineCompiler {
         case .take(let n):
             let k = expressions.compile(n)
             return { table, runtime, locals in
-                let count = try Operators.rowLimit(try k(Frame(columns: [], rowCount: 1, locals: locals), runtime), stage: "take")
+                let count = try Operators.rowLimit(try k(Frame.single(locals), runtime), stage: "take")
                 return .table(table.gather((0..<Int32(min(count, table.rowCount))).map { $0 }, live: live))
             }
         case .top(let n, let keys):
             let kn = expressions.compile(n)
             let ks = keys.map { expressions.compile($0.expr) }
             return { table, runtime, locals in
-                let count = try Operators.rowLimit(try kn(Frame(columns: [], rowCount: 1, locals: locals), runtime), stage: "top")
+                let count = try Operators.rowLimit(try kn(Frame.single(locals), runtime), stage: "top")
                 return .table(try Operators.sort(table, keys: keys, kernels: ks, runtime: runtime, locals: locals, limit: count, live: live))
             }
         case .distinct(let items):
@@ -128,7 +128,7 @@ struct PipelineCompiler {
             let kr = expressions.compile(right)
             let kl = leftKeys.map(expressions.compile), krk = rightKeys.map(expressions.compile)
             return { table, runtime, locals in
-                guard case .scalar(.table(let rightTableRaw)) = try kr(Frame(columns: [], rowCount: 1, locals: locals), runtime) else {
+                guard case .scalar(.table(let rightTableRaw)) = try kr(Frame.single(locals), runtime) else {
                     throw KernelError("the right side of a join is not a table")
                 }
                 let rightTable = rightTableRaw.qualified(by: alias)

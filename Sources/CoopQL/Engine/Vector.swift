@@ -22,7 +22,8 @@ public struct Frame: Sendable {
     var rowCount: Int
     var locals: [Vec]
 
-    static let scalar = Frame(columns: [], rowCount: 1, locals: [])
+    /// One row and no columns: where a value outside any stage is computed, with the variables in scope.
+    static func single(_ locals: [Vec]) -> Frame { Frame(columns: [], rowCount: 1, locals: locals) }
 
     /// The same frame cut to the rows in `selection`, for evaluating one branch of an `if`.
     func gather(_ selection: [Int32], columnsUsed: Set<Int>) -> Frame {

@@ -66,7 +66,7 @@ struct TemplateEvaluator {
     }
 
     func evaluate(_ e: BoundExpr, _ locals: Interpreter.Locals) throws -> Value {
-        switch try compiler.compile(e)(Frame(columns: [], rowCount: 1, locals: locals.values), runtime) {
+        switch try compiler.compile(e)(Frame.single(locals.values), runtime) {
         case .scalar(let v): return v
         case .column(let c): return c.count > 0 ? c[0] : .null
         }

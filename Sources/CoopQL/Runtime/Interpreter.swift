@@ -23,7 +23,7 @@ struct Interpreter {
 
     func evaluate(_ e: BoundExpr, _ locals: Locals) throws -> Value {
         let kernel = compiler.compile(e)
-        switch try kernel(Frame(columns: [], rowCount: 1, locals: locals.values), runtime) {
+        switch try kernel(Frame.single(locals.values), runtime) {
         case .scalar(let v): return v
         case .column(let c): return c.count > 0 ? c[0] : .null
         }

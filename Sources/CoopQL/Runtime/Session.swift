@@ -162,7 +162,9 @@ public final class Session: @unchecked Sendable {
         case let d as Diagnostic: return DiagnosticList([d])
         case let list as DiagnosticList: return list
         case let l as LimitExceeded:
-            return DiagnosticList([Diagnostic(.limit, l.message, in: source, hint: "limit: \(l.limit)")])
+            // A cancel was asked for; any other limit was set by the host and can be raised there.
+            let hint = l.limit == "cancel" ? nil : "the \(l.limit) limit is set by the program running this query"
+            return DiagnosticList([Diagnostic(.limit, l.message, in: source, hint: hint)])
         case let k as KernelError: return DiagnosticList([Diagnostic(.runtime, k.message, in: source, suggestion: k.suggestion)])
         default: return DiagnosticList([Diagnostic(.runtime, "\(error)", in: source)])
         }

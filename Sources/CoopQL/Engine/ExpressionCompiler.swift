@@ -5,9 +5,15 @@ struct ExpressionCompiler: Sendable {
     let source: SourceText
 
     func compile(_ e: BoundExpr) -> Kernel {
+        let kernel = compileNode(e)
+        // Reading a value cannot go wrong, so leaves need no error mapping (a layer per call saved
+        // on every function call of a recursive script).
+        switch e.kind {
+        case .constant, .column, .local, .global, .parameter: return kernel
+        default: break
+        }
         let span = e.span
         let source = self.source
-        let kernel = compileNode(e)
         // Every node gets the place of its own text: an overflow in `a * b` points at `a * b`.
         return { frame, runtime in
             do { return try kernel(frame, runtime) }

@@ -72,4 +72,22 @@ import Testing
         #expect(throws: DiagnosticList.self) { try Session().evaluate(#"vnd(5, "đô")"#) }
         #expect(throws: DiagnosticList.self) { try Session().evaluate(#"fmt("x")"#) }
     }
+
+    @Test func valueOfAOneCellTable() throws {
+        let session = Session()
+        session.addTable("t", Table(names: ["n"], columns: [Column.from([.int(5), .int(7)], type: .int)]))
+        #expect(try session.evaluate("value(t | where n > 6)") == .int(7))
+        #expect(try session.evaluate("value(t | where n > 9)") == .null)
+        #expect(try session.evaluate("value(t | summarize sum(n)) * 2") == .int(24))
+        do {
+            _ = try session.evaluate("value(t)")
+            Issue.record("two rows must be an error")
+        } catch {
+            #expect(error.diagnostics.first?.message == "value() needs a table of one row, but this one has 2")
+            #expect(error.diagnostics.first?.suggestion == "narrow it with where, or end it with summarize")
+        }
+        // A table of two columns is refused before anything runs.
+        session.addTable("u", Table(names: ["a", "b"], columns: [Column.from([.int(1)], type: .int), Column.from([.int(2)], type: .int)]))
+        #expect(throws: DiagnosticList.self) { try session.evaluate("value(u)") }
+    }
 }

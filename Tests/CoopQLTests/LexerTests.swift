@@ -70,4 +70,10 @@ import Testing
         #expect(errors(#""\q""#).first?.message == "unknown escape `\\q` in a string")
         #expect(errors("99999999999999999999").first?.message == "the integer 99999999999999999999 does not fit in 64 bits")
     }
+
+    @Test func backquotedNames() {
+        #expect(kinds("`Số HTX` = count") == [.identifier("Số HTX"), .symbol(.assign), .identifier("count"), .end])
+        #expect(errors("`open").first?.message == "unterminated quoted name")
+        #expect(errors("``").first?.message == "an empty quoted name")
+    }
 }

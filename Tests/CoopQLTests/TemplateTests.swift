@@ -137,4 +137,19 @@ import Testing
         let found = try problems("---\ncooperatives | count\n---\nx")
         #expect(found.first?.message == "front matter holds param, let, fn and import statements; put this in the text as {{ … }}")
     }
+
+    @Test func letNamesAValueForTheRestOfTheBlock() throws {
+        let template = """
+        {% let n = cooperatives | where kind == "htx" | count %}
+        {{ n }} HTX.
+        {% for p in cooperatives | distinct province | sort by province | take 2 %}
+        {% let here = cooperatives | where province == p.province | count %}
+        {{ p.province }}: {{ here }}/{{ n }}
+        {% end %}
+        """
+        #expect(try fill(template) == "17 HTX.\nBạc Liêu: 4/17\nBắc Kạn: 4/17\n")
+        // A name made inside the loop is not known after it.
+        let found = try problems("{% for p in [1] %}{% let x = 1 %}{% end %}{{ x }}")
+        #expect(found.first?.message == "unknown name `x`")
+    }
 }

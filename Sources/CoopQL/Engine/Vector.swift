@@ -75,6 +75,73 @@ extension Column {
     /// Builds the same kind of column holding the values at `rows` of `self` scattered into a
     /// column of `count` rows; used to put the two branches of an `if` back together.
     static func merge(_ parts: [(rows: [Int32], vec: Vec)], count: Int, type: DataType) -> Column {
+        switch type {
+        case .int: return mergeTyped(parts, count: count, zero: Int64(0), wrap: { .int($0) }) { v in
+            if case .int(let i) = v { return i } else { return nil } }
+        case .decimal: return mergeTyped(parts, count: count, zero: 0.0, wrap: { .decimal($0) }) { $0.asDouble }
+        case .bool: return mergeTyped(parts, count: count, zero: false, wrap: { .bool($0) }) { v in
+            if case .bool(let b) = v { return b } else { return nil } }
+        case .date: return mergeTyped(parts, count: count, zero: Int32(0), wrap: { .date($0) }) { v in
+            if case .date(let d) = v { return d.number } else { return nil } }
+        case .text: return mergeText(parts, count: count)
+        default: return mergeValues(parts, count: count)
+        }
+    }
+
+    /// The typed merge: cells copied straight into one array; a part of another type (an `int`
+    /// branch of a `decimal` result) is converted by `value`.
+    private static func mergeTyped<T>(_ parts: [(rows: [Int32], vec: Vec)], count: Int, zero: T,
+                                      wrap: ([T]) -> Storage, value: (Value) -> T?) -> Column {
+        var out = [T](repeating: zero, count: count)
+        var valid = Bitmap(count: count, value: false)
+        for (rows, vec) in parts {
+            switch vec {
+            case .scalar(let v):
+                guard let x = value(v) else { continue }
+                for r in rows { out[Int(r)] = x; valid[Int(r)] = true }
+            case .column(let c):
+                for (i, r) in rows.enumerated() where c.isValid(i) {
+                    if let x = value(c[i]) { out[Int(r)] = x; valid[Int(r)] = true }
+                }
+            }
+        }
+        return Column(wrap(out), validity: valid)
+    }
+
+    /// Text parts keep their own dictionaries, so each part's strings are coded into one new
+    /// dictionary once per distinct string, not once per row.
+    private static func mergeText(_ parts: [(rows: [Int32], vec: Vec)], count: Int) -> Column {
+        var builder = StringDictionary.Builder()
+        var codes = [Int32](repeating: 0, count: count)
+        var valid = Bitmap(count: count, value: false)
+        // Code 0 is "": the cells under a null point at it.
+        _ = builder.code(for: "")
+        for (rows, vec) in parts {
+            switch vec {
+            case .scalar(.text(let s)):
+                let code = builder.code(for: s)
+                for r in rows { codes[Int(r)] = code; valid[Int(r)] = true }
+            case .scalar:
+                continue
+            case .column(let c):
+                guard case .text(let partCodes, let dict) = c.storage else {
+                    for (i, r) in rows.enumerated() where c.isValid(i) {
+                        codes[Int(r)] = builder.code(for: plainText(c[i])); valid[Int(r)] = true
+                    }
+                    continue
+                }
+                let recode = dict.strings.map { builder.code(for: $0) }
+                for (i, r) in rows.enumerated() where c.isValid(i) {
+                    codes[Int(r)] = recode[Int(partCodes[i])]
+                    valid[Int(r)] = true
+                }
+            }
+        }
+        return Column(.text(codes: codes, dictionary: builder.dictionary), validity: valid)
+    }
+
+    /// When the checker could not tell the type (`any`, `null`): row by row through values.
+    private static func mergeValues(_ parts: [(rows: [Int32], vec: Vec)], count: Int) -> Column {
         var values = [Value](repeating: .null, count: count)
         for (rows, vec) in parts {
             switch vec {
@@ -82,12 +149,7 @@ extension Column {
             case .column(let c): for (i, r) in rows.enumerated() { values[Int(r)] = c[i] }
             }
         }
-        let resolved: DataType
-        if type.isScalar && type != .any && type != .null {
-            resolved = type
-        } else {
-            resolved = DataType.unify(values.map(\.type)) ?? .text
-        }
+        let resolved = DataType.unify(values.map(\.type)) ?? .text
         return Column.from(values, type: resolved == .null ? .int : resolved)
     }
 }

@@ -229,7 +229,7 @@ struct CSVParser {
     func rowStretches(from offset: Int, parts: Int) -> [Int] {
         guard parts > 1 else { return [offset] }
         let shares = (0..<parts).map { offset + (count - offset) * $0 / parts }
-        let quoteCounts = CSVParallel.map(parts) { j in countQuotes(shares[j], j + 1 < parts ? shares[j + 1] : count) }
+        let quoteCounts = Parallel.map(parts) { j in countQuotes(shares[j], j + 1 < parts ? shares[j + 1] : count) }
         var starts = [offset]
         var parity = 0
         for j in 1..<parts {

@@ -1,34 +1,5 @@
 import Foundation
 
-/// Runs independent pieces of work on all cores.
-enum CSVParallel {
-    /// `body(0) … body(count - 1)`, run concurrently, results in order.
-    ///
-    /// The calls must not write anything they share; in this reader they read the file's bytes
-    /// and earlier results, and each writes only its own result slot or its own column's parts.
-    /// That is a promise the compiler cannot check through unsafe pointers and non-Sendable
-    /// closures, hence `Unchecked`; it holds because `concurrentPerform` returns only after
-    /// every call has finished, while all that the calls reach is still alive and unchanged.
-    static func map<T>(_ count: Int, _ body: (Int) -> T) -> [T] {
-        guard count > 1 else { return count == 1 ? [body(0)] : [] }
-        var results = [T?](repeating: nil, count: count)
-        withoutActuallyEscaping(body) { body in
-            results.withUnsafeMutableBufferPointer { slots in
-                let shared = Unchecked(value: (body: body, slots: slots))
-                DispatchQueue.concurrentPerform(iterations: count) { i in
-                    shared.value.slots[i] = shared.value.body(i)
-                }
-            }
-        }
-        return results.map { $0! }
-    }
-
-    /// Carries a value into `concurrentPerform`'s workers; see `map` for why that is safe here.
-    private struct Unchecked<Value>: @unchecked Sendable {
-        let value: Value
-    }
-}
-
 extension CSVReader {
     /// How many stretches of rows to read at once: one per core, each at least 1 MiB, since
     /// every stretch adds a little work when the parts of its columns are joined.
@@ -62,7 +33,7 @@ extension CSVReader {
         let width = plan.width
         let ends = Array(starts.dropFirst()) + [parser.count]
         let perLine = parser.bytesPerLine(from: starts[0])
-        var firstPass = CSVParallel.map(starts.count) { j -> Result<(set: ColumnSet, read: RowsRead), CSVFault> in
+        var firstPass = Parallel.map(starts.count) { j -> Result<(set: ColumnSet, read: RowsRead), CSVFault> in
             var reader = parser
             let expected = Int(Double(ends[j] - starts[j]) / perLine * 1.02) + 16
             var set = ColumnSet(plan, reserving: expected)
@@ -100,7 +71,7 @@ extension CSVReader {
         // within one) needs those stretches read again as text, passing over the rows left out.
         let rereads = starts.indices.map { j in (0..<width).filter { columns[$0][j].needsRereading(as: kinds[$0]) } }
         if rereads.contains(where: { !$0.isEmpty }) {
-            let textPass = CSVParallel.map(starts.count) { j -> Result<[ColumnBuilder], CSVFault> in
+            let textPass = Parallel.map(starts.count) { j -> Result<[ColumnBuilder], CSVFault> in
                 guard !rereads[j].isEmpty else { return .success([]) }
                 var reader = parser
                 var set = ColumnSet(rereading: rereads[j], width: width) { columns[$0][j].rowCount }
@@ -123,7 +94,7 @@ extension CSVReader {
         let vietnamese = columns.contains { $0.contains(where: \.sawVietnamese) }
         // Each column is joined by one worker, which owns its parts.
         let merged = columns.withUnsafeMutableBufferPointer { byColumn in
-            CSVParallel.map(width) { c in ColumnBuilder.merge(&byColumn[c], as: kinds[c], vietnamese: vietnamese) }
+            Parallel.map(width) { c in ColumnBuilder.merge(&byColumn[c], as: kinds[c], vietnamese: vietnamese) }
         }
         return ReadColumns(columns: merged, problems: problems, skipped: skipped.flatMap { $0 })
     }

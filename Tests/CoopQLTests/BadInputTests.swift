@@ -7,7 +7,7 @@ import Testing
 @Suite struct BadInputTests {
     /// Writes `bytes` to a script file, runs it, and returns the result and the file's path.
     func run(_ bytes: [UInt8], name: String = "bad.coop") throws -> (CommandResult, String) {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("coopql-bad-\(UUID())")
+        let dir = TemporaryFolders.url("bad")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let file = dir.appendingPathComponent(name)
         try Data(bytes).write(to: file)

@@ -38,7 +38,7 @@ private var csvFixtures: URL {
 
 /// A fresh empty folder under the temporary directory.
 private func csvTemporaryFolder() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("coopql-csv-\(UUID().uuidString)")
+    let url = TemporaryFolders.url("csv")
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
 }

@@ -5,7 +5,7 @@ import Testing
 /// The command line as a user meets it: standard input, files, formats, `-o`, exit statuses.
 @Suite struct CommandLineTests {
     func temporaryFolder() throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("coopql-cli-\(UUID())")
+        let dir = TemporaryFolders.url("cli")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         return dir
     }

@@ -55,7 +55,7 @@ import Testing
     }
 
     @Test func pathsAfterLoad() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("coopql-complete-\(UUID().uuidString)").path
+        let dir = TemporaryFolders.path("complete")
         try FileManager.default.createDirectory(atPath: dir + "/dữ liệu", withIntermediateDirectories: true)
         FileManager.default.createFile(atPath: dir + "/data.csv", contents: Data())
         #expect(candidates(".load \(dir)/d") == ["\(dir)/data.csv", "\(dir)/dữ liệu/"])

@@ -170,7 +170,7 @@ import CoopQL
     }
 
     @Test func filesOnlyInsideAllowedFolders() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("coopql-embed-\(UUID().uuidString)")
+        let folder = TemporaryFolders.url("embed")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let lib = folder.appendingPathComponent("lib.coop")

@@ -39,7 +39,7 @@ import Testing
 
     /// Compiles a C file against the shared library into a fresh temporary folder.
     static func compileC(_ source: String, flags: [String] = []) throws -> (binary: String, folder: URL) {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("coopql-c-\(UUID().uuidString)")
+        let folder = TemporaryFolders.url("c")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let binary = folder.appendingPathComponent("a.out").path
         let cc = try run("/usr/bin/env", [compiler, "-Wall", "-Wextra", "-Werror"] + flags + ["-o", binary, source,

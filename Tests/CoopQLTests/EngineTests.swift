@@ -315,7 +315,7 @@ import Testing
     }
 
     @Test func decomposedTextIsNormalisedByTheLoader() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("coopql-nfd-\(UUID())")
+        let dir = TemporaryFolders.url("nfd")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         // Row 1 is "Hòa" decomposed (o + U+0300), row 2 precomposed, row 3 "Đồng".
@@ -713,7 +713,7 @@ import Testing
     // MARK: - import
 
     @Test func importFromAnAllowedFolder() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("coopql-import-\(UUID())")
+        let dir = TemporaryFolders.url("import")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let lib = dir.appendingPathComponent("lib.coop")
@@ -725,7 +725,7 @@ import Testing
     }
 
     @Test func importOutsideTheAllowedFoldersIsRefused() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("coopql-import-\(UUID())")
+        let root = TemporaryFolders.url("import")
         let allowed = root.appendingPathComponent("allowed"), other = root.appendingPathComponent("allowedx")
         try FileManager.default.createDirectory(at: allowed, withIntermediateDirectories: true)
         try FileManager.default.createDirectory(at: other, withIntermediateDirectories: true)
@@ -748,7 +748,7 @@ import Testing
 
     @Test
     func runtimeErrorInAnImportedFilePointsIntoThatFile() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("coopql-import-\(UUID())")
+        let dir = TemporaryFolders.url("import")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let bad = dir.appendingPathComponent("bad.coop")

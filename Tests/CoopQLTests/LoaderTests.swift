@@ -55,7 +55,7 @@ private var loaderFixtures: URL { Fixtures.root.appendingPathComponent("loader")
 
 /// A fresh folder under the temporary directory holding these files.
 private func folder(_ files: [String: String]) throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("coopql-loader-\(UUID().uuidString)")
+    let url = TemporaryFolders.url("loader")
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     for (name, text) in files { try Data(text.utf8).write(to: url.appendingPathComponent(name)) }
     return url

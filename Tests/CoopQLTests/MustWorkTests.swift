@@ -153,7 +153,7 @@ import Testing
     }
 
     @Test func paramOverride() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("coopql-\(UUID())")
+        let dir = TemporaryFolders.url("mustwork")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let file = dir.appendingPathComponent("count.coop")

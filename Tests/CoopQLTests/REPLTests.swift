@@ -20,7 +20,7 @@ import Testing
     }
 
     static func temporary(_ name: String) -> String {
-        FileManager.default.temporaryDirectory.appendingPathComponent("coopql-repl-\(UUID().uuidString)-\(name)").path
+        TemporaryFolders.path("repl-\(name)")
     }
 
     @Test func multiLineEntriesEndAtACompleteStatementOrABlankLine() throws {

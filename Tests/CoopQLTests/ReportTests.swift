@@ -82,7 +82,7 @@ import Testing
     }
 
     @Test func htmlEscapesDataAndIsSelfContained() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("coopql-report-\(UUID())")
+        let dir = TemporaryFolders.url("report")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         try "id,name,kind,sector,province,district,founded,status,members,charter_capital,value_chain,new_model,certified_effective,ethnic_minority_area\n1,<script>alert(1)</script>,htx,agriculture,Bắc Ninh,Từ Sơn,2022-01-01,active,3,100,false,false,false,false\n"
@@ -99,7 +99,7 @@ import Testing
     }
 
     @Test func outputFileIsWrittenAtomically() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("coopql-report-\(UUID())")
+        let dir = TemporaryFolders.url("report")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let out = dir.appendingPathComponent("report.html").path

@@ -6,7 +6,7 @@ import Testing
 /// loaded once; each test gets its own session over the same (immutable) tables.
 enum SampleFixture {
     static func temporaryFolder(_ label: String) -> String {
-        FileManager.default.temporaryDirectory.appendingPathComponent("coopql-sample-\(label)-\(UUID().uuidString)").path
+        TemporaryFolders.path("sample-\(label)")
     }
 
     static let directory: String = {

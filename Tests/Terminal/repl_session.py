@@ -5,6 +5,7 @@ Ctrl-C, clears a line with Ctrl-C, leaves with Ctrl-D; then checks the history f
 Usage: python3 repl_session.py BINARY DATA_DIR   (prints `ok` and exits 0 when all is well)
 Run by REPLTerminalTests.swift; needs pexpect."""
 import os
+import shutil
 import sys
 import tempfile
 import time
@@ -91,4 +92,7 @@ assert entries.count(query) == 2, entries
 assert 'cooperatives | where sector == "agriculture" | count' in entries, entries
 assert "print fib(35)" in entries, entries
 assert not any("half typed" in e for e in entries), entries
+# The screen log stays behind only when an assertion above fails, to read what the shell showed.
+child.logfile_read.close()
+shutil.rmtree(home, ignore_errors=True)
 print("ok")

@@ -112,9 +112,10 @@ NOTES = """How each engine is measured and asked:
 - 7: `top` sorts descending by default; `id asc` breaks ties as `ORDER BY contribution DESC, id`.
 - 9: `provinces` is built into CoopQL; the other engines load it from CSV (`coopql -c provinces`).
 - 10: a report has no SQL counterpart: CoopQL only (`examples/reports/bac-ninh-2022.coop.md`).
-- Scripting: CoopQL has no assignment and no aggregate over a list (aggregates work on table
-  rows), so "build and sum a 100,000-element list" cannot be written; CoopQL's loop has an empty
-  body for the same reason.
+- Scripting: CoopQL has no assignment, so its loop has an empty body. It builds and sums the list
+  as a table: `let numbers = 1..100000` makes the list, and a list on the left of `|` is a table of
+  one column `value`, so `numbers | summarize sum(value)` sums it (`value(…)` takes the one number
+  out, `text(…)` prints it plainly).
 """
 
 
@@ -311,6 +312,7 @@ def repl_ready_ms(coopql, sample, runs=15):
     prompt (data loads behind the prompt). HOME is an empty folder, so no ~/.coopqlrc runs."""
     import pty
     import select
+    import termios
     home = tempfile.mkdtemp(prefix="coopql-home-")
     env = dict(os.environ, HOME=home, TERM="xterm")
     times = []
@@ -328,6 +330,10 @@ def repl_ready_ms(coopql, sample, runs=15):
                 sys.exit("the shell showed no prompt within 10 s")
             seen += os.read(leader, 4096)
         times.append((time.perf_counter() - start) * 1000)
+        # Ctrl-D ends the shell, once line editing has taken the terminal out of line mode: sent
+        # earlier, the terminal itself would take it as end of file and line editing never see it.
+        while termios.tcgetattr(leader)[3] & termios.ICANON:
+            time.sleep(0.001)
         os.write(leader, b"\x04")
         proc.wait(timeout=10)
         os.close(leader)

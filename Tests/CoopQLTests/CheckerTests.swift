@@ -308,7 +308,7 @@ import Testing
         #expect(take.message == "`take` needs a whole number of rows, but this is text")
         at(take, 1, 10)
         let pipe = try problem("let n = t | count\nn | where x > 1")
-        #expect(pipe.message == "`|` needs a table on its left, but `n` is int")
+        #expect(pipe.message == "`|` needs a table, a list or a range on its left, but `n` is int")
         at(pipe, 2, 1)
         let cond = try problem("if 1 { print 1 }")
         #expect(cond.message == "an `if` condition must be true or false, but this is int")

@@ -39,33 +39,79 @@ public struct Limits: Sendable, Equatable {
 
 /// The counters of one run, checked against `Limits` as the run goes.
 struct RunBudget {
-    var limits = Limits.none
+    var limits = Limits.none {
+        didSet { stepLimit = limits.maxSteps ?? .max }
+    }
     var steps = 0
+    /// `limits.maxSteps` as a plain number (no limit: the largest): compared on every call.
+    private(set) var stepLimit = Int.max
     var rows = 0
     var bytes = 0
     var deadline: Date?
+    /// Function calls and loop turns left before the clock is read again: reading it costs more
+    /// than a call of a small function, so the innermost work looks at it only now and then.
+    /// Without a time limit the clock is never due.
+    var turnsBeforeClock = Int.max
+
+    /// How many turns pass between two readings of the clock: at a few tens of nanoseconds a turn,
+    /// a time limit is still noticed within a fraction of a millisecond.
+    static let turnsPerClockReading = 1024
 
     /// Starts counting a new run.
     mutating func start(_ limits: Limits) {
-        self = RunBudget(limits: limits)
+        self = RunBudget()
+        self.limits = limits
         deadline = limits.timeout.map { Date().addingTimeInterval($0) }
+        if deadline != nil { turnsBeforeClock = 0 }
     }
 
+    /// One turn of the innermost work (a function call, a turn of a `for` loop): checks the time
+    /// limit, reading the clock once every `turnsPerClockReading` turns.
+    @inline(__always)
+    mutating func turn() throws {
+        guard deadline != nil else { return }
+        turnsBeforeClock -= 1
+        if turnsBeforeClock < 0 {
+            turnsBeforeClock = RunBudget.turnsPerClockReading
+            try checkTime()
+        }
+    }
+
+    /// A step and a turn, taken only when neither needs a closer look (the step limit is not
+    /// reached, no clock reading is due); says whether it was taken.
+    @inline(__always)
+    mutating func takeQuickStep() -> Bool {
+        guard steps < stepLimit, turnsBeforeClock > 0 else { return false }
+        steps += 1
+        turnsBeforeClock -= 1
+        return true
+    }
+
+    @inline(__always)
     mutating func step(_ n: Int = 1) throws {
         steps += n
-        if let max = limits.maxSteps, steps > max {
-            throw LimitExceeded(limit: "step", message: "the query went over its step limit of \(max) steps")
-        }
+        if steps > stepLimit { throw stepLimitExceeded() }
+    }
+
+    @inline(never)
+    func stepLimitExceeded() -> LimitExceeded {
+        LimitExceeded(limit: "step", message: "the query went over its step limit of \(stepLimit) steps")
     }
 
     /// Counts a table a stage gave out: a step per row, and its rows and bytes.
     mutating func materialised(_ table: Table) throws {
-        try step(1 + table.rowCount)
-        rows += table.rowCount
+        try materialised(rows: table.rowCount, bytes: table.estimatedBytes)
+    }
+
+    /// Counts a table of this many rows and bytes that a stage gave out, or would have given out
+    /// had it not been run together with the next stage.
+    mutating func materialised(rows tableRows: Int, bytes tableBytes: Int) throws {
+        try step(1 + tableRows)
+        rows += tableRows
         if let max = limits.maxRows, rows > max {
             throw LimitExceeded(limit: "row", message: "the query went over its memory limit of \(max) rows")
         }
-        bytes += table.estimatedBytes
+        bytes += tableBytes
         if let max = limits.maxBytes, bytes > max {
             throw LimitExceeded(limit: "byte", message: "the query went over its memory limit of \(max) bytes")
         }
@@ -88,14 +134,18 @@ struct LimitExceeded: Error {
 extension Table {
     /// A cheap estimate of the memory a table's columns hold.
     var estimatedBytes: Int {
-        columns.reduce(0) { total, column in
-            switch column.storage {
-            case .int, .decimal: return total + 8 * column.count
-            case .date: return total + 4 * column.count
-            case .bool: return total + column.count
-            case .text(let codes, let dictionary):
-                return total + 4 * codes.count + dictionary.strings.reduce(0) { $0 + $1.utf8.count }
-            }
+        columns.reduce(0) { $0 + $1.estimatedBytes(rows: $1.count) }
+    }
+}
+
+extension Column {
+    /// The memory this column would hold with `rows` cells (a gather of it keeps its dictionary).
+    func estimatedBytes(rows: Int) -> Int {
+        switch storage {
+        case .int, .decimal: return 8 * rows
+        case .date: return 4 * rows
+        case .bool: return rows
+        case .text(_, let dictionary): return 4 * rows + dictionary.strings.reduce(0) { $0 + $1.utf8.count }
         }
     }
 }

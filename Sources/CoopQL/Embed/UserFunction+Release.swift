@@ -6,6 +6,7 @@ extension UserFunction {
         for instance in instances {
             instance.body = nil
             instance.kernel = nil
+            instance.scalarCode = nil
         }
         instances = []
     }

@@ -5,15 +5,13 @@ enum Aggregation {
         let n = g.count
         switch call.function {
         case .count:
-            var counts = [Int64](repeating: 0, count: n)
-            if let argument, case .column(let c) = argument, c.validity != nil {
-                for i in 0..<rowCount where c.isValid(i) { counts[Int(g.ids[i])] += 1 }
+            if let argument, case .column(let c) = argument, let validity = c.validity {
+                return Column(.int(counts(g, rowCount, validity: validity)))
             } else if case .scalar(.null)? = argument {
                 // count(null) counts nothing.
-            } else {
-                for i in 0..<rowCount { counts[Int(g.ids[i])] += 1 }
+                return Column(.int(Array(repeating: 0, count: n)))
             }
-            return Column(.int(counts))
+            return Column(.int(counts(g, rowCount, validity: nil)))
         case .count_if:
             var counts = [Int64](repeating: 0, count: n)
             let c = argument!.materialize(rowCount, type: .bool)
@@ -26,13 +24,28 @@ enum Aggregation {
             let c = argument!.materialize(rowCount, type: .decimal)
             var sums = [Double](repeating: 0, count: n), counts = [Int](repeating: 0, count: n)
             // Whole numbers are added as they are read, without a column of doubles first.
+            func add<T>(_ values: [T], _ double: (T) -> Double) {
+                values.withUnsafeBufferPointer { v in
+                    g.ids.withUnsafeBufferPointer { ids in
+                        for i in 0..<rowCount where c.validity?[i] ?? true {
+                            let k = Int(ids[i])
+                            sums[k] += double(v[i])
+                            counts[k] += 1
+                        }
+                    }
+                }
+            }
             switch c.storage {
             case .int(let values):
-                for i in 0..<rowCount where c.isValid(i) { sums[Int(g.ids[i])] += Double(values[i]); counts[Int(g.ids[i])] += 1 }
-            case .decimal(let values):
-                for i in 0..<rowCount where c.isValid(i) { sums[Int(g.ids[i])] += values[i]; counts[Int(g.ids[i])] += 1 }
-            default:
-                throw KernelError("avg() needs numbers")
+                // Exactly the doubles' sums when no total can pass 2^53 (see `WholeSums`).
+                if let whole = WholeSums.perGroup(values, validity: c.validity, g, rowCount: rowCount, limit: 1 << 53, counting: true) {
+                    sums = whole.sums.map(Double.init)
+                    counts = whole.counts!.map(Int.init)
+                } else {
+                    add(values, Double.init)
+                }
+            case .decimal(let values): add(values) { $0 }
+            default: throw KernelError("avg() needs numbers")
             }
             return Column(.decimal((0..<n).map { counts[$0] == 0 ? 0 : sums[$0] / Double(counts[$0]) }),
                           validity: validity(counts.map { $0 > 0 }))
@@ -41,26 +54,31 @@ enum Aggregation {
         case .median:
             return try median(argument!.materialize(rowCount, type: call.type), g, rowCount)
         case .count_distinct:
-            let c = argument!.materialize(rowCount, type: .int)
-            let codes = Grouping.denseCodes(c, rowCount: rowCount)
-            var counts = [Int64](repeating: 0, count: n)
-            let width = Int64(codes.cardinality)
-            // Each (group, value) pair counts once: a bit per pair when they fit in 64 MB, else a hash table.
-            if Int64(n) * width <= 1 << 29 {
-                var seen = Bitmap(count: Int(Int64(n) * width), value: false)
-                for i in 0..<rowCount where c.isValid(i) {
-                    let key = Int(Int64(g.ids[i]) * width + Int64(codes.codes[i]))
-                    if !seen[key] { seen[key] = true; counts[Int(g.ids[i])] += 1 }
-                }
-            } else {
-                var seen = IntHashTable(expected: min(rowCount, 1 << 20))
-                for i in 0..<rowCount where c.isValid(i) {
-                    let key = Int64(g.ids[i]) * width + Int64(codes.codes[i])
-                    if seen.set(key, 0) == nil { counts[Int(g.ids[i])] += 1 }
-                }
-            }
-            return Column(.int(counts))
+            return Column(.int(DistinctCount.perGroup(argument!.materialize(rowCount, type: .int), g, rowCount)))
         }
+    }
+
+    /// Rows per group not under a null of `validity`, counted on all cores: each stretch of rows
+    /// counts into its own array, and the arrays are added.
+    static func counts(_ g: Grouping, _ rowCount: Int, validity: Bitmap?) -> [Int64] {
+        let stretches = Parallel.stretches(rowCount: rowCount, pieces: Parallel.pieceCount(rowCount: rowCount))
+        let parts = g.ids.withUnsafeBufferPointer { ids in
+            Parallel.map(stretches.count) { p in
+                let lanes = Lanes(groups: g.count)
+                var counts = [Int64](repeating: 0, count: lanes.slots)
+                counts.withUnsafeMutableBufferPointer { counts in
+                    if let validity {
+                        for i in stretches[p] where validity[i] { counts[lanes.slot(ids[i], i)] += 1 }
+                    } else {
+                        for i in stretches[p] { counts[lanes.slot(ids[i], i)] += 1 }
+                    }
+                }
+                return lanes.totals(counts)
+            }
+        }
+        var total = parts[0]
+        for part in parts.dropFirst() { for k in total.indices { total[k] += part[k] } }
+        return total
     }
 
     static func validity(_ present: [Bool]) -> Bitmap? {
@@ -71,25 +89,50 @@ enum Aggregation {
 
     /// Sum per group; integer sums that overflow are an error. A group with no values sums to null.
     static func sum(_ c: Column, _ g: Grouping, _ rowCount: Int) throws -> Column {
-        var seen = [Bool](repeating: false, count: g.count)
         switch c.storage {
         case .int(let a):
-            var sums = [Int64](repeating: 0, count: g.count)
-            for i in 0..<rowCount where c.isValid(i) {
-                let k = Int(g.ids[i])
-                let (r, overflow) = sums[k].addingReportingOverflow(a[i])
-                if overflow { throw Kernels.overflowError() }
-                sums[k] = r
-                seen[k] = true
+            let needCounts = c.validity != nil || !g.everyGroupHasRows
+            if let whole = WholeSums.perGroup(a, validity: c.validity, g, rowCount: rowCount, limit: UInt64(Int64.max),
+                                              counting: needCounts) {
+                return Column(.int(whole.sums), validity: whole.counts.flatMap { counts in validity(counts.map { $0 > 0 }) })
             }
-            return Column(.int(sums), validity: validity(seen))
+            var sums = [Int64](repeating: 0, count: g.count)
+            var overflow = false
+            a.withUnsafeBufferPointer { a in
+                g.ids.withUnsafeBufferPointer { ids in
+                    sums.withUnsafeMutableBufferPointer { sums in
+                        // Rows in order, so an overflow is met where adding them one by one meets it.
+                        @inline(__always) func add(_ i: Int) -> Bool {
+                            let k = Int(ids[i])
+                            let (r, o) = sums[k].addingReportingOverflow(a[i])
+                            sums[k] = r
+                            return !o
+                        }
+                        if let validity = c.validity {
+                            for i in 0..<rowCount where validity[i] { if !add(i) { overflow = true; return } }
+                        } else {
+                            for i in 0..<rowCount { if !add(i) { overflow = true; return } }
+                        }
+                    }
+                }
+            }
+            if overflow { throw Kernels.overflowError() }
+            return Column(.int(sums), validity: present(c, g, rowCount))
         case .decimal(let a):
             var sums = [Double](repeating: 0, count: g.count)
-            for i in 0..<rowCount where c.isValid(i) { sums[Int(g.ids[i])] += a[i]; seen[Int(g.ids[i])] = true }
-            return Column(.decimal(sums), validity: validity(seen))
+            for i in 0..<rowCount where c.isValid(i) { sums[Int(g.ids[i])] += a[i] }
+            return Column(.decimal(sums), validity: present(c, g, rowCount))
         default:
             throw KernelError("sum() needs numbers")
         }
+    }
+
+    /// Which groups have a value to sum (nil: all of them); a group with none sums to null.
+    static func present(_ c: Column, _ g: Grouping, _ rowCount: Int) -> Bitmap? {
+        if c.validity == nil, g.everyGroupHasRows { return nil }
+        var seen = [Bool](repeating: false, count: g.count)
+        for i in 0..<rowCount where c.isValid(i) { seen[Int(g.ids[i])] = true }
+        return validity(seen)
     }
 
     /// Smallest or largest value per group; text by Vietnamese alphabetical order.

@@ -13,9 +13,12 @@ public struct Column: Sendable {
     }
 
     /// The typed cells; under a null the cell holds a zero value.
-    public var storage: Storage
+    public var storage: Storage { didSet { zoneMaps = nil } }
     /// Which cells hold a value; nil means none is null.
-    public var validity: Bitmap?
+    public var validity: Bitmap? { didSet { zoneMaps = nil } }
+    /// Where the column's zone map is kept once worked out; only the columns of a session's
+    /// tables have one (see `Table.withZoneMaps`). Changing the cells drops it.
+    var zoneMaps: ZoneMapCache?
 
     /// A column of these cells; a validity with every bit set is dropped, since nil already means "no nulls".
     public init(_ storage: Storage, validity: Bitmap? = nil) {
@@ -70,8 +73,7 @@ public struct Column: Sendable {
             validity = bits
         }
         @inline(__always) func pick<T>(_ a: [T], _ zero: T) -> [T] {
-            if hasMissing { return selection.map { $0 < 0 ? zero : a[Int($0)] } }
-            return selection.map { a[Int($0)] }
+            Gather.values(a, at: selection, missing: hasMissing ? zero : nil)
         }
         switch storage {
         case .int(let a): return Column(.int(pick(a, 0)), validity: validity)
@@ -160,8 +162,17 @@ public struct Bitmap: Sendable, Equatable {
 public struct StringDictionary: Sendable {
     /// The distinct strings; a cell holds an index into this array.
     public let strings: [String]
+    /// What queries work out from every string (folded forms, collation ranks), kept the first
+    /// time one needs it and shared by every copy of the dictionary: a table's column and every
+    /// column gathered from it.
+    let derived = DictionaryDerivations()
     /// A dictionary of these strings, in this order.
     public init(_ strings: [String]) { self.strings = strings }
+
+    /// Each string folded for search (`foldForSearch`), end to end in one buffer.
+    var folded: FoldedStrings { derived.folded(strings) }
+    /// Each string's place in Vietnamese alphabetical order.
+    var collationRanks: [Int32] { derived.collationRanks(strings) }
 
     /// Code of a string, if present (a linear search: meant for a literal compared with a column).
     public func code(of s: String) -> Int32? {

@@ -1,85 +1,44 @@
 /// Assigns each row a dense group number from the values of its key columns, numbering groups in
-/// the order they first appear. Text keys group by dictionary code and small-range integer keys by
-/// direct indexing, so neither hashes per row; other keys hash their 64-bit encoding.
+/// the order they first appear. Every key is first made small codes (`KeyCodes`): text keeps its
+/// dictionary codes and small-range integers their offset from the smallest, so neither hashes
+/// per row; several keys combine into one code per row, and the combined codes are numbered in
+/// order of first appearance, on all cores when there are many rows.
 struct Grouping {
     /// The group of each row.
     var ids: [Int32]
     var count: Int
     /// The first row of each group: where its key values are read from.
     var firstRows: [Int32]
+    /// Whether no group is empty: true of groups found in rows, not of one group over no rows
+    /// or of the cells of a crosstab.
+    var everyGroupHasRows = false
 
     /// One group holding every row: a `summarize` without `by`.
     static func single(rowCount: Int) -> Grouping {
-        Grouping(ids: Array(repeating: 0, count: rowCount), count: 1, firstRows: [0])
+        Grouping(ids: Array(repeating: 0, count: rowCount), count: 1, firstRows: [0], everyGroupHasRows: rowCount > 0)
     }
 
     static func build(_ keys: [Column], rowCount: Int) -> Grouping {
         guard !keys.isEmpty else { return single(rowCount: rowCount) }
-        if keys.count == 1 {
-            let dense = denseCodes(keys[0], rowCount: rowCount)
-            return Grouping(ids: dense.codes, count: dense.cardinality, firstRows: firstRows(dense.codes, dense.cardinality))
-        }
-        // Each key as a number below its width; the keys together as one mixed-radix number, so
-        // the rows are numbered once at the end (keeping the first-seen order). Only when the
-        // product of the widths grows too large is the part so far numbered densely first.
-        var mixed = [Int64](repeating: 0, count: rowCount)
-        var width: Int64 = 1
-        for key in keys {
-            let (codes, keyWidth) = smallCodes(key, rowCount: rowCount)
-            var (product, overflow) = width.multipliedReportingOverflow(by: keyWidth)
-            if overflow || product > 1 << 40 {
-                let dense = renumber(mixed, range: 0...max(0, width - 1), validity: nil)
-                for i in 0..<rowCount { mixed[i] = Int64(dense.codes[i]) }
-                width = Int64(max(1, dense.cardinality))
-                (product, overflow) = width.multipliedReportingOverflow(by: keyWidth)
-                precondition(!overflow, "group keys too wide")
-            }
-            codes.withUnsafeBufferPointer { c in
-                mixed.withUnsafeMutableBufferPointer { m in
-                    for i in 0..<rowCount { m[i] = m[i] &* keyWidth &+ c[i] }
-                }
-            }
-            width = product
-        }
-        let combined = renumber(mixed, range: 0...max(0, width - 1), validity: nil)
-        return Grouping(ids: combined.codes, count: combined.cardinality, firstRows: firstRows(combined.codes, combined.cardinality))
+        // One text key is numbered from its dictionary codes where they lie; other keys' codes
+        // are new arrays, numbered in place.
+        if keys.count == 1, case .text = keys[0].storage { return build(KeyCodes(keys[0]), through: nil, rowCount: rowCount) }
+        return build(combining: keys.map(KeyCodes.init), rowCount: rowCount)
     }
 
-    /// The first row of each group, for groups numbered in order of first appearance.
-    static func firstRows(_ ids: [Int32], _ count: Int) -> [Int32] {
-        var first = [Int32](repeating: -1, count: count)
-        var next: Int32 = 0
-        for i in ids.indices where ids[i] == next {
-            first[Int(next)] = Int32(i)
-            next += 1
-            if Int(next) == count { break }
-        }
-        return first
+    /// Groups by one or more keys over the same rows. The combined codes are numbered where they
+    /// lie (codes shared with a column are copied first, as Swift's arrays do).
+    static func build(combining keys: [KeyCodes], rowCount: Int) -> Grouping {
+        var combined = KeyCodes.combine(keys, count: rowCount)
+        let numbered = FirstAppearance.numberInPlace(&combined.codes, width: combined.width)
+        return Grouping(ids: combined.codes, count: numbered.count, firstRows: numbered.firstRows, everyGroupHasRows: true)
     }
 
-    /// Codes 0..<width for one column, equal exactly when the values are (null being a value of
-    /// its own): text keeps its dictionary codes, anything else is numbered densely.
-    static func smallCodes(_ column: Column, rowCount: Int) -> (codes: [Int64], width: Int64) {
-        if case .text(let codes, let dict) = column.storage {
-            let nullCode = Int64(dict.strings.count)
-            var out = codes.map(Int64.init)
-            if let v = column.validity { for i in 0..<rowCount where !v[i] { out[i] = nullCode } }
-            return (out, nullCode + 1)
-        }
-        let dense = denseCodes(column, rowCount: rowCount)
-        return (dense.codes.map(Int64.init), Int64(max(1, dense.cardinality)))
-    }
-
-    /// Dense codes 0..<cardinality for one column, in order of first appearance; null is a value
-    /// of its own.
-    static func denseCodes(_ column: Column, rowCount: Int) -> (codes: [Int32], cardinality: Int) {
-        switch column.storage {
-        case .text(let codes, let dict):
-            // Dictionary codes are already small: index by them directly.
-            return renumber(codes.map(Int64.init), range: 0...Int64(max(0, dict.strings.count - 1)), validity: column.validity)
-        default:
-            return renumber(encode(column), range: nil, validity: column.validity)
-        }
+    /// Groups of `rowCount` rows whose keys are `key`: row i has the code at `rows[i]` (a key
+    /// computed on the rows of a joined table), or at i when `rows` is nil.
+    static func build(_ key: KeyCodes, through rows: [Int32]?, rowCount: Int) -> Grouping {
+        let numbered = FirstAppearance.number(key, through: rows, count: rowCount)
+        return Grouping(ids: numbered.ids, count: numbered.count, firstRows: numbered.firstRows, everyGroupHasRows: true)
     }
 
     /// Each cell as an Int64 that is equal exactly when the values are equal (cells under a null

@@ -127,16 +127,7 @@ extension Kernels {
         var out = [Bool](repeating: false, count: count)
         // Text against a constant: decide once per distinct string, then per row by code.
         if let (codes, dict, constant, flipped) = textAgainstConstant(a, b) {
-            let hit: [Bool]
-            if op == .equal || op == .notEqual {
-                let code = dict.code(of: constant)
-                hit = dict.strings.indices.map { (Int32($0) == code) == (op == .equal) }
-            } else {
-                hit = dict.strings.map { s in
-                    let order = s == constant ? 0 : (vietnameseLess(s, constant) ? -1 : 1)
-                    return op.accepts(flipped ? -order : order)
-                }
-            }
+            let hit = comparisonHits(op, dict, constant, flipped: flipped)
             for i in 0..<count { out[i] = hit[Int(codes[i])] }
             return .column(Column(.bool(out), validity: valid))
         }
@@ -159,6 +150,20 @@ extension Kernels {
             throw KernelError("these values cannot be compared")
         }
         return .column(Column(.bool(out), validity: valid))
+    }
+
+    /// For each string of a dictionary, whether `string op constant` holds (`constant op string`
+    /// when `flipped`).
+    static func comparisonHits(_ op: BinaryOperator, _ dict: StringDictionary, _ constant: String,
+                               flipped: Bool) -> [Bool] {
+        if op == .equal || op == .notEqual {
+            let code = dict.code(of: constant)
+            return dict.strings.indices.map { (Int32($0) == code) == (op == .equal) }
+        }
+        return dict.strings.map { s in
+            let order = s == constant ? 0 : (vietnameseLess(s, constant) ? -1 : 1)
+            return op.accepts(flipped ? -order : order)
+        }
     }
 
     @inline(__always)
@@ -199,13 +204,13 @@ extension Kernels {
 
     // MARK: - Text matching
 
-    /// `~`, `!~`, `=~`: folding (case and accents) is done once per distinct string.
+    /// `~`, `!~`, `=~`: against a pattern, each distinct string is matched once, on the folded
+    /// strings its dictionary keeps.
     static func textMatch(_ op: BinaryOperator, _ a: Vec, _ b: Vec, _ count: Int) throws -> Vec {
         let valid = validity(a, b)
         var out = [Bool](repeating: false, count: count)
         if case .column(let c) = a, case .text(let codes, let dict) = c.storage, case .scalar(.text(let pattern)) = b {
-            let matcher = TextMatch(op, pattern)
-            let hit = dict.strings.map(matcher.matches)
+            let hit = matchHits(op, dict, pattern)
             for i in 0..<count { out[i] = hit[Int(codes[i])] }
         } else if let x = texts(a, count), let y = texts(b, count) {
             for i in 0..<count { out[i] = TextMatch(op, y(i)).matches(x(i)) }
@@ -213,5 +218,16 @@ extension Kernels {
             throw KernelError("`\(op.rawValue)` compares text")
         }
         return .column(Column(.bool(out), validity: valid))
+    }
+
+    /// For each string of a dictionary, whether `string op pattern` holds for `~`, `!~` or `=~`.
+    /// The folded strings are the dictionary's own (folded by the first query that needed them).
+    static func matchHits(_ op: BinaryOperator, _ dict: StringDictionary, _ pattern: String) -> [Bool] {
+        let folded = dict.folded
+        switch op {
+        case .contains: return folded.containing(pattern)
+        case .notContains: return folded.containing(pattern).map { !$0 }
+        default: return folded.equal(to: pattern)
+        }
     }
 }

@@ -113,6 +113,10 @@ enum Kernels {
         }
     }
 
+    /// Most values a range made into a list (or a table) may hold; `for` counts through a range
+    /// without making it, so it has no such limit.
+    static let maxRangeCount: Int64 = 10_000_000
+
     /// `a..b`: every whole number (or day) from a to b, both included.
     static func range(_ lo: Vec, _ hi: Vec) throws -> Vec {
         guard case .scalar(let a) = lo, case .scalar(let b) = hi else {
@@ -120,7 +124,8 @@ enum Kernels {
         }
         switch (a, b) {
         case (.int(let x), .int(let y)):
-            guard y < x || y - x < 10_000_000 else { throw KernelError("a range may hold at most 10.000.000 values") }
+            let (span, overflow) = y.subtractingReportingOverflow(x)
+            guard y < x || (!overflow && span < maxRangeCount) else { throw KernelError("a range may hold at most 10.000.000 values") }
             return .scalar(.list(x <= y ? (x...y).map(Value.int) : []))
         case (.date(let x), .date(let y)):
             return .scalar(.list(x <= y ? (x.number...y.number).map { .date(Day(number: $0)) } : []))

@@ -17,7 +17,7 @@ extension PipelineCompiler {
         let clock = ContinuousClock()
         var timings: [StageTiming] = []
         var started = clock.now
-        let head = ExpressionCompiler(source: source).compile(pipeline.source)
+        let head = ExpressionCompiler(source: source).compileTableSource(pipeline.source)
         guard case .scalar(.table(var table)) = try head(Frame.single([]), runtime) else {
             throw Diagnostic(.runtime, "`|` needs a table on its left", at: pipeline.source.span, in: source)
         }

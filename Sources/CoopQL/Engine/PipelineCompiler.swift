@@ -9,11 +9,9 @@ struct PipelineCompiler {
 
     func compile(_ pipeline: BoundPipeline) -> @Sendable (Runtime, [Vec]) throws -> Value {
         let expressions = ExpressionCompiler(source: source)
-        let head = expressions.compile(pipeline.source)
-        var sourceWidth: Int? = nil
-        if case .table(let schema) = pipeline.source.type { sourceWidth = schema.columns.count }
-        let live = ColumnLiveness.liveOutputs(pipeline.stages, inputWidth: sourceWidth)
-        let operators = zip(pipeline.stages, live).map { compile($0, live: $1) }
+        let head = expressions.compileTableSource(pipeline.source)
+        let live = ColumnLiveness.liveOutputs(pipeline.stages, inputWidth: pipeline.sourceSchema?.columns.count)
+        let operators = compileStages(pipeline.stages, live: live)
         let source = self.source
         let headSpan = pipeline.source.span
         return { runtime, locals in
@@ -40,16 +38,26 @@ struct PipelineCompiler {
     /// `live`: the output columns later stages read (nil: all); see `ColumnLiveness`.
     func compile(_ stage: BoundStage, live: Set<Int>? = nil) -> Operator {
         let op = operation(stage, live: live)
+        let place = PipelineCompiler.place(of: stage)
         let source = self.source
-        var span = stage.span
-        if case .take(let n) = stage.kind { span = n.span }
-        if case .top(let n, _) = stage.kind { span = n.span }
-        let place = span
         return { table, runtime, locals in
-            do { return try op(table, runtime, locals) }
-            catch let problem as KernelError {
-                throw Diagnostic(.runtime, problem.message, at: place, in: source, suggestion: problem.suggestion)
-            }
+            try PipelineCompiler.locating(at: place, in: source) { try op(table, runtime, locals) }
+        }
+    }
+
+    /// Where a stage's own problems point: the stage, or the row count of `take` and `top`.
+    static func place(of stage: BoundStage) -> Span {
+        switch stage.kind {
+        case .take(let n), .top(let n, _): return n.span
+        default: return stage.span
+        }
+    }
+
+    /// Runs `body`, turning a problem it finds into a diagnostic that points at `place`.
+    static func locating<T>(at place: Span, in source: SourceText, _ body: () throws -> T) throws -> T {
+        do { return try body() }
+        catch let problem as KernelError {
+            throw Diagnostic(.runtime, problem.message, at: place, in: source, suggestion: problem.suggestion)
         }
     }
 
@@ -58,8 +66,10 @@ struct PipelineCompiler {
         let output = stage.output
         switch stage.kind {
         case .filter(let condition):
-            let k = expressions.compile(condition)
-            return { table, runtime, locals in .table(Operators.filter(table, try k(frame(table, locals), runtime), live: live)) }
+            let filter = RowFilter(condition, compiler: expressions)
+            return { table, runtime, locals in
+                .table(Operators.filter(table, try filter.candidates(table, runtime: runtime, locals: locals), live: live))
+            }
         case .project(let items):
             let ks = items.map(expressions.compile)
             return { table, runtime, locals in
@@ -86,14 +96,10 @@ struct PipelineCompiler {
                 let f = frame(table, locals)
                 let keyColumns = try zip(keyKernels, keys).map { k, key in try k(f, runtime).materialize(table.rowCount, type: key.type) }
                 let grouping = keys.isEmpty ? Grouping.single(rowCount: table.rowCount) : Grouping.build(keyColumns, rowCount: table.rowCount)
-                var groups = keyColumns.map { $0.gather(grouping.firstRows) }
-                for (call, kernel) in zip(aggregates, argumentKernels) {
-                    let argument = try kernel.map { try $0(f, runtime) }
-                    groups.append(try Aggregation.compute(call, argument: argument, grouping: grouping, rowCount: table.rowCount))
-                }
-                let grouped = Frame(columns: groups, rowCount: grouping.count, locals: [])
-                let columns = try zip(outputKernels, outputs).map { k, o in try k(grouped, runtime).materialize(grouping.count, type: o.type) }
-                return .table(Operators.retype(output, columns, rowCount: grouping.count))
+                return .table(try Summarize.finish(grouping, keyValues: keyColumns.map { $0.gather(grouping.firstRows) },
+                                                   aggregates: aggregates, argument: { i in try argumentKernels[i].map { try $0(f, runtime) } },
+                                                   rowCount: table.rowCount, outputKernels: outputKernels, outputs: outputs,
+                                                   schema: output, runtime: runtime))
             }
         case .countRows:
             return { table, _, _ in .int(Int64(table.rowCount)) }
@@ -135,13 +141,13 @@ struct PipelineCompiler {
                 let lf = frame(table, locals), rf = frame(rightTable, locals)
                 let lcols = try zip(kl, leftKeys).map { k, e in try k(lf, runtime).materialize(table.rowCount, type: e.type) }
                 let rcols = try zip(krk, rightKeys).map { k, e in try k(rf, runtime).materialize(rightTable.rowCount, type: e.type) }
-                let (ls, rs) = HashJoin.match(left: lcols, right: rcols, leftCount: table.rowCount,
-                                              rightCount: rightTable.rowCount, keepUnmatched: kind == .left)
+                let match = HashJoin.match(left: lcols, right: rcols, leftCount: table.rowCount,
+                                           rightCount: rightTable.rowCount, keepUnmatched: kind == .left)
                 let width = table.columns.count
-                let l = table.gather(ls, live: live.map { Set($0.filter { $0 < width }) })
-                let r = rightTable.gather(rs, live: live.map { Set($0.filter { $0 >= width }.map { $0 - width }) })
+                let l = match.left.map { table.gather($0, live: live.map { Set($0.filter { $0 < width }) }) } ?? table
+                let r = rightTable.gather(match.right, live: live.map { Set($0.filter { $0 >= width }.map { $0 - width }) })
                 return .table(Table(schema: TableSchema(l.schema.columns + r.schema.columns),
-                                    columns: l.columns + r.columns, rowCount: ls.count))
+                                    columns: l.columns + r.columns, rowCount: match.right.count))
             }
         case .pivot(let aggregate, let rows, let columns):
             let kr = expressions.compile(rows), kc = expressions.compile(columns)
@@ -164,24 +170,31 @@ struct PipelineCompiler {
 }
 
 enum Operators {
-    /// Rows where the condition is true; null counts as false.
-    static func filter(_ table: Table, _ condition: Vec, live: Set<Int>? = nil) -> Table {
+    /// The rows a `where` keeps (see `RowFilter`), gathered.
+    static func filter(_ table: Table, _ rows: CandidateRows, live: Set<Int>? = nil) -> Table {
+        if case .all = rows { return table }
+        let selection = rows.selection()
+        if selection.count == table.rowCount { return table }
+        return table.gather(selection, live: live)
+    }
+
+    /// The rows where a condition's value is true; null counts as false.
+    static func candidates(_ condition: Vec, rowCount: Int) -> CandidateRows {
         switch condition {
-        case .scalar(.bool(true)): return table
-        case .scalar: return table.gather([])
+        case .scalar(.bool(true)): return .all(rowCount)
+        case .scalar: return .listed([])
         case .column(let c):
-            guard case .bool(let bits) = c.storage else { return table.gather([]) }
+            guard case .bool(let bits) = c.storage else { return .listed([]) }
             var selection: [Int32] = []
-            selection.reserveCapacity(table.rowCount / 4)
+            selection.reserveCapacity(rowCount / 4)
             bits.withUnsafeBufferPointer { bits in
                 if let validity = c.validity {
-                    for i in 0..<table.rowCount where bits[i] && validity[i] { selection.append(Int32(i)) }
+                    for i in 0..<rowCount where bits[i] && validity[i] { selection.append(Int32(i)) }
                 } else {
-                    for i in 0..<table.rowCount where bits[i] { selection.append(Int32(i)) }
+                    for i in 0..<rowCount where bits[i] { selection.append(Int32(i)) }
                 }
             }
-            if selection.count == table.rowCount { return table }
-            return table.gather(selection, live: live)
+            return .listed(selection)
         }
     }
 
@@ -199,13 +212,15 @@ enum Operators {
         return Int(min(n, Int64(Int32.max)))
     }
 
-    static func sort(_ table: Table, keys: [BoundSortKey], kernels: [Kernel], runtime: Runtime, locals: [Vec],
-                     limit: Int?, live: Set<Int>? = nil) throws -> Table {
+    /// `sort` (no limit) and `top` over the `rows` of a table (all of them if nil); only the rows
+    /// given out are gathered.
+    static func sort(_ table: Table, rows: CandidateRows? = nil, keys: [BoundSortKey], kernels: [Kernel],
+                     runtime: Runtime, locals: [Vec], limit: Int?, live: Set<Int>? = nil) throws -> Table {
         let f = frame(table, locals)
         let columns = try zip(kernels, keys).map { k, key in
             (column: try k(f, runtime).materialize(table.rowCount, type: key.expr.type), descending: key.descending)
         }
-        let order = SortKeys.permutation(columns, rowCount: table.rowCount, limit: limit)
+        let order = SortKeys.permutation(columns, of: rows ?? .all(table.rowCount), limit: limit)
         return table.gather(order, live: live)
     }
 }

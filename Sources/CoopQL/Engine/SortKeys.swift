@@ -1,15 +1,22 @@
 /// Sort orders over columns. Text sorts by Vietnamese alphabetical order: each distinct string is
-/// ranked once (dictionary encoding makes that cheap) and rows compare by rank.
+/// ranked once per dictionary (see `StringDictionary.collationRanks`) and rows compare by rank.
 enum SortKeys {
-    /// A column seen as something rows can be ordered by.
+    /// A column seen as something rows can be ordered by, without copying its cells.
     enum Ranks {
         case ints([Int64])
         case doubles([Double])
+        case dates([Int32])
+        case bools([Bool])
+        /// Text: each row's code, and each code's alphabetical rank.
+        case ranked(codes: [Int32], rank: [Int32])
 
         @inline(__always) func less(_ i: Int, _ j: Int) -> Bool {
             switch self {
             case .ints(let a): return a[i] < a[j]
             case .doubles(let a): return a[i] < a[j]
+            case .dates(let a): return a[i] < a[j]
+            case .bools(let a): return !a[i] && a[j]
+            case .ranked(let codes, let rank): return rank[Int(codes[i])] < rank[Int(codes[j])]
             }
         }
 
@@ -17,6 +24,9 @@ enum SortKeys {
             switch self {
             case .ints(let a): return a[i] == a[j]
             case .doubles(let a): return a[i] == a[j]
+            case .dates(let a): return a[i] == a[j]
+            case .bools(let a): return a[i] == a[j]
+            case .ranked(let codes, _): return codes[i] == codes[j]
             }
         }
     }
@@ -24,32 +34,38 @@ enum SortKeys {
     static func ranks(_ c: Column) -> Ranks {
         switch c.storage {
         case .int(let a): return .ints(a)
-        case .date(let a): return .ints(a.map(Int64.init))
-        case .bool(let a): return .ints(a.map { $0 ? 1 : 0 })
+        case .date(let a): return .dates(a)
+        case .bool(let a): return .bools(a)
         case .decimal(let a): return .doubles(a)
-        case .text(let codes, let dict):
-            let rank = textRanks(dict)
-            return .ints(codes.map { Int64(rank[Int($0)]) })
+        case .text(let codes, let dict): return .ranked(codes: codes, rank: dict.collationRanks)
         }
     }
 
-    /// The position of each dictionary string in Vietnamese alphabetical order.
-    static func textRanks(_ dict: StringDictionary) -> [Int32] {
-        let keys = dict.strings.map(vietnameseCollationKey)
-        let order = dict.strings.indices.sorted { keys[$0] < keys[$1] }
-        var rank = [Int32](repeating: 0, count: dict.strings.count)
+    /// The position of each string in Vietnamese alphabetical order.
+    static func textRanks(_ strings: [String]) -> [Int32] {
+        let keys = strings.map(vietnameseCollationKey)
+        let order = strings.indices.sorted { keys[$0] < keys[$1] }
+        var rank = [Int32](repeating: 0, count: strings.count)
         for (position, index) in order.enumerated() { rank[index] = Int32(position) }
         return rank
     }
 
-    /// The row order for sort keys: stable, nulls last whatever the direction. With a `limit`, only
-    /// that many first rows, chosen in one pass that keeps the best rows seen so far (`top`), so
-    /// the other rows are compared once each and never sorted.
-    static func permutation(_ keys: [(column: Column, descending: Bool)], rowCount: Int, limit: Int? = nil) -> [Int32] {
-        let ranked = keys.map { (ranks: ranks($0.column), column: $0.column, descending: $0.descending) }
-        let before = { (a: Int32, b: Int32) -> Bool in
+    /// A sort key: a column and its direction.
+    typealias Key = (column: Column, descending: Bool)
+
+    /// The order of rows under sort keys: nulls last whatever the direction, and rows equal on
+    /// every key in row order, so the order is total and any way of sorting gives the same rows.
+    struct Order {
+        let keys: [(ranks: Ranks, column: Column, descending: Bool)]
+
+        init(_ keys: [Key]) {
+            self.keys = keys.map { (ranks: ranks($0.column), column: $0.column, descending: $0.descending) }
+        }
+
+        /// Whether row `a` comes before row `b`.
+        func before(_ a: Int32, _ b: Int32) -> Bool {
             let i = Int(a), j = Int(b)
-            for key in ranked {
+            for key in keys {
                 let vi = key.column.isValid(i), vj = key.column.isValid(j)
                 if vi != vj { return vi }
                 if !vi || key.ranks.equal(i, j) { continue }
@@ -57,32 +73,23 @@ enum SortKeys {
             }
             return a < b
         }
-        if let limit, limit < rowCount / 8 {
-            return best(limit, of: rowCount, before: before)
-        }
-        var order = (0..<rowCount).map(Int32.init)
-        order.sort(by: before)
-        if let limit, limit < order.count { order = Array(order.prefix(limit)) }
-        return order
     }
 
-    /// The first `k` rows in the order `before`, in that order: a sorted list of the best rows so
-    /// far, which a row enters only when it comes before the last of them.
-    static func best(_ k: Int, of rowCount: Int, before: (Int32, Int32) -> Bool) -> [Int32] {
-        guard k > 0 else { return [] }
-        var kept: [Int32] = []
-        kept.reserveCapacity(k + 1)
-        for r in 0..<Int32(rowCount) {
-            if kept.count == k, !before(r, kept[k - 1]) { continue }
-            // Binary search for the place: after every kept row that comes before r.
-            var lo = 0, hi = kept.count
-            while lo < hi {
-                let mid = (lo + hi) / 2
-                if before(kept[mid], r) { lo = mid + 1 } else { hi = mid }
-            }
-            kept.insert(r, at: lo)
-            if kept.count > k { kept.removeLast() }
+    /// The row order for sort keys (see `Order`). With a `limit`, only that many first rows
+    /// (`top`), chosen by `TopRows` so that most rows are compared once and never sorted.
+    static func permutation(_ keys: [Key], rowCount: Int, limit: Int? = nil) -> [Int32] {
+        permutation(keys, of: .all(rowCount), limit: limit)
+    }
+
+    /// The order of the `candidates` rows under sort keys, cut to `limit` rows if given.
+    static func permutation(_ keys: [Key], of candidates: CandidateRows, limit: Int? = nil) -> [Int32] {
+        let order = Order(keys)
+        if let limit, !candidates.isSmall(comparedTo: limit) {
+            return TopRows.pick(limit, order: order, from: candidates)
         }
-        return kept
+        var rows = candidates.selection()
+        rows.sort(by: order.before)
+        if let limit, limit < rows.count { rows.removeSubrange(limit...) }
+        return rows
     }
 }

@@ -46,9 +46,10 @@ public final class Session: @unchecked Sendable {
     /// The loaded tables by name.
     public var tables: [String: Table] { runtime.tables }
 
-    /// Adds (or replaces) a table.
+    /// Adds (or replaces) a table. Its long columns get zone maps (see `ZoneMap`), worked out the
+    /// first time a query can use them: a session's tables are read by many queries.
     public func addTable(_ name: String, _ table: Table) {
-        let qualified = table.qualified(by: name)
+        let qualified = table.qualified(by: name).withZoneMaps()
         runtime.tables[name] = qualified
         checkerEnvironment.tables[name] = qualified.schema
         generation += 1

@@ -150,6 +150,13 @@ final class FunctionInstance: @unchecked Sendable {
     var returnType: DataType = .any
     /// The compiled body, made on first call and then reused.
     var kernel: Kernel?
+    /// The body compiled for single values (`ScalarCompiler`), made on first such call.
+    var scalarCode: ScalarFunction? {
+        didSet { scalarCodeReference = scalarCode.map { Unmanaged.passUnretained($0) } }
+    }
+    /// `scalarCode` without reference counting: read on every call of a recursive function (by
+    /// the one thread running the query), while the instance keeps the code alive.
+    @exclusivity(unchecked) private(set) var scalarCodeReference: Unmanaged<ScalarFunction>?
 
     init(function: UserFunction, argumentTypes: [DataType]) {
         self.function = function

@@ -6,12 +6,17 @@ extension Checker {
         outer.aggregates = nil
         outer.insideAggregate = false
         let source = try bind(head, outer)
-        guard case .table(var schema) = source.type else {
-            if source.type == .any {
-                throw fail(.type, "the columns of `\(self.source.slice(head.span))` are not known here, so it cannot start a pipeline", head.span,
-                           hint: "a function's parameters have no known columns; pass the finished value instead")
-            }
-            throw fail(.type, "`|` needs a table on its left, but `\(self.source.slice(head.span))` is \(source.type)", head.span)
+        var schema: TableSchema
+        switch source.type {
+        case .table(let s):
+            schema = s
+        case .list(let element):
+            schema = try listTableSchema(element, head)
+        case .any:
+            throw fail(.type, "the columns of `\(self.source.slice(head.span))` are not known here, so it cannot start a pipeline", head.span,
+                       hint: "a function's parameters have no known columns; pass the finished value instead")
+        default:
+            throw fail(.type, "`|` needs a table, a list or a range on its left, but `\(self.source.slice(head.span))` is \(source.type)", head.span)
         }
         var bound: [BoundStage] = []
         var resultType: DataType = .table(schema)
@@ -40,6 +45,22 @@ extension Checker {
             resultType = .table(schema)
         }
         return BoundExpr(.pipeline(BoundPipeline(source: source, stages: bound, presentation: presentation)), resultType, e.span)
+    }
+
+    /// A list or a range on the left of `|` is read as a table of one column, `value`, a row per
+    /// item: so it can be summed, sorted or counted like any table. Its items must be single values.
+    func listTableSchema(_ element: DataType, _ head: Expr) throws(Failure) -> TableSchema {
+        guard element.isScalar else {
+            let items: String
+            switch element {
+            case .record: items = "rows"
+            case .table: items = "tables"
+            default: items = "lists"
+            }
+            throw fail(.type, "a list of \(items) cannot start a pipeline: only a list of single values (numbers, text, dates, true or false) is read as a table", head.span,
+                       hint: "a list or a range on the left of `|` becomes a table of one column named `value`")
+        }
+        return TableSchema.listTable(of: element)
     }
 
     /// A chart needs a column to label the bars and a number column to size them.

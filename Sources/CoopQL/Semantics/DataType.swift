@@ -95,6 +95,11 @@ public struct TableSchema: Sendable, Hashable {
         }
     }
 
+    /// The table a list or a range stands for on the left of `|`: one column, `value`.
+    public static func listTable(of element: DataType) -> TableSchema {
+        TableSchema([ColumnSchema("value", element)])
+    }
+
     /// Index of a column by bare name, or by `qualifier.name`; nil when absent or ambiguous.
     public func index(of name: String) -> Int? {
         if case .found(let i) = lookup(name) { return i }

@@ -5,35 +5,26 @@ import Testing
 /// hold its answers, errors and limits to those of the stages run one by one, which a `where true`
 /// between the joins and the summarize brings about.
 @Suite struct JoinSummarizeTests {
-    /// A deterministic stream of numbers for building test tables.
-    struct Numbers {
-        var state: UInt64
-        mutating func next(_ bound: Int) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int((state >> 33) % UInt64(bound))
-        }
-    }
-
     /// Members (`m`) of cooperatives (`c`, ids 1…coops, but members also name ids that do not
     /// exist, and some name none), provinces (`p`, keyed by a name, with a dictionary in another
     /// order and one province missing) and a table with repeated provinces (`q`).
     static func session(members: Int, coops: Int) -> Session {
-        var numbers = Numbers(state: 7)
+        var numbers = SampleRandom(seed: 7)
         let provinces = ["Bắc Ninh", "Bạc Liêu", "Bắc Kạn", "Bình Phước", "Hà Giang", "Cao Bằng"]
         let c = Table(names: ["id", "province", "founded", "size"], columns: [
             Column(.int((1...Int64(coops)).map { $0 })),
-            Column(.text(codes: (0..<coops).map { _ in Int32(numbers.next(provinces.count)) }, dictionary: StringDictionary(provinces))),
-            Column(.date((0..<coops).map { _ in Int32(7000 + numbers.next(9000)) })),
-            Column(.int((0..<coops).map { _ in Int64(numbers.next(300)) }))
+            Column(.text(codes: (0..<coops).map { _ in Int32(numbers.below(provinces.count)) }, dictionary: StringDictionary(provinces))),
+            Column(.date((0..<coops).map { _ in Int32(7000 + numbers.below(9000)) })),
+            Column(.int((0..<coops).map { _ in Int64(numbers.below(300)) }))
         ])
         var coopIDs = [Int64](), amounts = [Int64](), genders = [Int32]()
         var idValid = Bitmap(count: members, value: true)
         for i in 0..<members {
             // Runs of members of one cooperative, as in real data, and a few strays.
-            coopIDs.append(i % 97 == 0 ? Int64(coops + 1 + numbers.next(50)) : Int64(1 + (i / 7 + numbers.next(2)) % coops))
+            coopIDs.append(i % 97 == 0 ? Int64(coops + 1 + numbers.below(50)) : Int64(1 + (i / 7 + numbers.below(2)) % coops))
             if i % 89 == 0 { idValid[i] = false }
-            amounts.append(Int64(numbers.next(1_000_000)) * 100)
-            genders.append(Int32(numbers.next(2)))
+            amounts.append(Int64(numbers.below(1_000_000)) * 100)
+            genders.append(Int32(numbers.below(2)))
         }
         let m = Table(names: ["id", "coop_id", "amount", "gender"], columns: [
             Column(.int((0..<Int64(members)).map { $0 })),
@@ -182,9 +173,9 @@ import Testing
 
     @Test(arguments: [1, 2, 3, 5])
     func firstAppearanceInStretchesIsOnePassFromTheTop(pieces: Int) {
-        var numbers = Numbers(state: 11)
-        let codes = (0..<100_000).map { i in Int32(i < 50 ? 0 : numbers.next(i % 3 == 0 ? 700 : 40)) }
-        let rows = (0..<150_000).map { _ in Int32(numbers.next(codes.count)) }
+        var numbers = SampleRandom(seed: 11)
+        let codes = (0..<100_000).map { i in Int32(i < 50 ? 0 : numbers.below(i % 3 == 0 ? 700 : 40)) }
+        let rows = (0..<150_000).map { _ in Int32(numbers.below(codes.count)) }
         for through in [nil, rows] {
             let count = through?.count ?? codes.count
             let numbered = FirstAppearance.number(KeyCodes(codes: codes, width: 700), through: through, count: count, pieces: pieces)

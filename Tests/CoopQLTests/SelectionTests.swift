@@ -8,27 +8,18 @@ import Testing
 /// random data with nulls and ties, done in one piece and shared out in several (as it is over
 /// the cores on long tables).
 @Suite struct SelectionTests {
-    /// A small deterministic generator, so a failure can be replayed.
-    struct Random {
-        var state: UInt64
-        mutating func next(_ bound: Int) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int((state >> 33) % UInt64(bound))
-        }
-    }
-
     /// Random columns of every type the tests use, a tenth of the cells null, few distinct values
     /// (many ties). Long ones get a zone-map cache, as a session's tables do.
     static func columns(rows: Int, seed: UInt64, zoneMaps: Bool = false) -> [Column] {
-        var random = Random(state: seed)
+        var random = SampleRandom(seed: seed)
         var validity = Bitmap(count: rows, value: true)
-        for i in 0..<rows where random.next(10) == 0 { validity[i] = false }
+        for i in 0..<rows where random.below(10) == 0 { validity[i] = false }
         let names = ["Tân Thành", "tan thanh", "Bắc Ninh", "An", "Ăn", "Ân", "Đồng Tháp", "dong thap", ""]
         var columns = [
-            Column(.int((0..<rows).map { _ in Int64(random.next(50)) - 10 }), validity: validity),
-            Column(.decimal((0..<rows).map { _ in Double(random.next(40)) / 4 }), validity: validity),
-            Column(.date((0..<rows).map { _ in Int32(18_000 + random.next(30)) }), validity: validity),
-            Column(.text(codes: (0..<rows).map { _ in Int32(random.next(names.count)) },
+            Column(.int((0..<rows).map { _ in Int64(random.below(50)) - 10 }), validity: validity),
+            Column(.decimal((0..<rows).map { _ in Double(random.below(40)) / 4 }), validity: validity),
+            Column(.date((0..<rows).map { _ in Int32(18_000 + random.below(30)) }), validity: validity),
+            Column(.text(codes: (0..<rows).map { _ in Int32(random.below(names.count)) },
                          dictionary: StringDictionary(names)), validity: validity),
             Column(.int((0..<rows).map { Int64($0) })),
         ]
@@ -171,8 +162,8 @@ import Testing
     }
 
     @Test func firstMatchFindsEveryOccurrence() {
-        var random = Random(state: 5)
-        let text = (0..<3000).map { _ in UInt8(0x61 + random.next(3)) }
+        var random = SampleRandom(seed: 5)
+        let text = (0..<3000).map { _ in UInt8(0x61 + random.below(3)) }
         for pattern in [[0x61], [0x61, 0x62], [0x63, 0x61, 0x62, 0x61], Array(repeating: UInt8(0x61), count: 20)] as [[UInt8]] {
             var found: [Int] = [], from = 0
             text.withUnsafeBufferPointer { text in

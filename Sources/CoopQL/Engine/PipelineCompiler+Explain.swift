@@ -1,8 +1,10 @@
 import Foundation
 
-/// One stage of an instrumented run: its text, the rows it gave and how long it took.
+/// One step of an instrumented run: its text, the rows it gave and how long it took.
 public struct StageTiming: Sendable {
-    /// The stage as written (the source of the pipeline for the first line).
+    /// The step's stages as written, one per line (the source of the pipeline for the first
+    /// step). Stages the engine runs together, such as `where` and the `top` after it, or joins
+    /// and the `summarize` after them, make one step.
     public let stage: String
     /// Rows the stage gave out.
     public let rows: Int
@@ -11,7 +13,7 @@ public struct StageTiming: Sendable {
 }
 
 extension PipelineCompiler {
-    /// Runs a pipeline stage by stage, timing each, for `.explain`. Kept apart from `compile` so
+    /// Runs a pipeline step by step, timing each, for `.explain`. Kept apart from `compile` so
     /// the fast path has no clock reads; it builds the same operators `compile` does.
     func explain(_ pipeline: BoundPipeline, runtime: Runtime) throws -> [StageTiming] {
         let clock = ContinuousClock()
@@ -23,13 +25,15 @@ extension PipelineCompiler {
         }
         timings.append(StageTiming(stage: source.slice(pipeline.source.span), rows: table.rowCount,
                                    seconds: seconds(clock.now - started)))
-        for stage in pipeline.stages {
+        let live = ColumnLiveness.liveOutputs(pipeline.stages, inputWidth: pipeline.sourceSchema?.columns.count)
+        for step in compileStages(pipeline.stages, live: live) {
             try runtime.checkCancelled()
             started = clock.now
-            let value = try compile(stage)(table, runtime, [])
+            let value = try step.op(table, runtime, [])
             let rows: Int
             if case .table(let next) = value { table = next; rows = next.rowCount } else { rows = 1 }
-            timings.append(StageTiming(stage: "| " + source.slice(stage.span), rows: rows, seconds: seconds(clock.now - started)))
+            let text = pipeline.stages[step.stages].map { "| " + source.slice($0.span) }.joined(separator: "\n")
+            timings.append(StageTiming(stage: text, rows: rows, seconds: seconds(clock.now - started)))
             if case .table = value { continue }
             break
         }

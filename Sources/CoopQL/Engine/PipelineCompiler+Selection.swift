@@ -21,18 +21,19 @@ extension PipelineCompiler {
     /// that hands the next stage the rows the `where` keeps as `CandidateRows`: those rows are
     /// never copied, only the ones the next stage gives out, and `top` can look for them only in
     /// the blocks where it still needs rows.
-    func compileStages(_ stages: [BoundStage], live: [Set<Int>?]) -> [Operator] {
-        var operators: [Operator] = []
+    /// Each operator comes with the stages it runs (`.explain` shows them as one step).
+    func compileStages(_ stages: [BoundStage], live: [Set<Int>?]) -> [(op: Operator, stages: Range<Int>)] {
+        var operators: [(op: Operator, stages: Range<Int>)] = []
         var k = 0
         while k < stages.count {
             if let joined = compileJoinsThenSummarize(stages, from: k, live: live) {
-                operators.append(joined.op)
+                operators.append((joined.op, k..<joined.next))
                 k = joined.next
             } else if k + 1 < stages.count, let fused = compileFiltered(stages[k], then: stages[k + 1], live: live[k + 1]) {
-                operators.append(fused)
+                operators.append((fused, k..<(k + 2)))
                 k += 2
             } else {
-                operators.append(compile(stages[k], live: live[k]))
+                operators.append((compile(stages[k], live: live[k]), k..<(k + 1)))
                 k += 1
             }
         }

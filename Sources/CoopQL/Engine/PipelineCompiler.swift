@@ -11,7 +11,7 @@ struct PipelineCompiler {
         let expressions = ExpressionCompiler(source: source)
         let head = expressions.compileTableSource(pipeline.source)
         let live = ColumnLiveness.liveOutputs(pipeline.stages, inputWidth: pipeline.sourceSchema?.columns.count)
-        let operators = compileStages(pipeline.stages, live: live)
+        let operators = compileStages(pipeline.stages, live: live).map(\.op)
         let source = self.source
         let headSpan = pipeline.source.span
         return { runtime, locals in

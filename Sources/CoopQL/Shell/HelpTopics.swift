@@ -88,7 +88,7 @@ public enum HelpTopics {
         (".lang vi|en", "language of labels and numbers"),
         (".params", "parameters and values declared so far"),
         (".run FILE", "run a script"),
-        (".explain QUERY", "each stage with its row count and time"),
+        (".explain QUERY", "each step of the query with its row count and time (stages run together share a step)"),
         (".quit", "leave (or Ctrl-D)"),
     ]
 

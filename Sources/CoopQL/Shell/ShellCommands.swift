@@ -138,13 +138,18 @@ extension LineREPL {
     func explain(_ query: String) {
         do {
             let timings = try cancellable { () throws(DiagnosticList) -> [StageTiming] in try shell.session.explain(query) }
-            let width = min(60, timings.map { $0.stage.count }.max() ?? 0)
+            // A step of several stages shows each on its own line, its rows and time on the last.
+            let stageLines = timings.map { $0.stage.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
+            let width = min(60, stageLines.joined().map(\.count).max() ?? 0)
             var lines = [padDisplay("stage", to: width, alignRight: false) + "        rows       time"]
-            for t in timings {
-                let stage = t.stage.count > width ? String(t.stage.prefix(width - 1)) + "…" : t.stage
-                lines.append(padDisplay(stage, to: width, alignRight: false) + "  "
-                             + padDisplay(formatInteger(Int64(t.rows), style: shell.options.numberStyle), to: 10, alignRight: true) + "  "
-                             + padDisplay(formatMilliseconds(t.seconds * 1000), to: 9, alignRight: true))
+            for (t, texts) in zip(timings, stageLines) {
+                for (i, text) in texts.enumerated() {
+                    let stage = padDisplay(text.count > width ? String(text.prefix(width - 1)) + "…" : text, to: width, alignRight: false)
+                    guard i == texts.count - 1 else { lines.append(stage); continue }
+                    lines.append(stage + "  "
+                                 + padDisplay(formatInteger(Int64(t.rows), style: shell.options.numberStyle), to: 10, alignRight: true) + "  "
+                                 + padDisplay(formatMilliseconds(t.seconds * 1000), to: 9, alignRight: true))
+                }
             }
             shell.write(lines.joined(separator: "\n") + "\n")
         } catch {

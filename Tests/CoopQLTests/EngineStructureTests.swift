@@ -27,7 +27,7 @@ import Testing
         let matchable = [true, true, true, true, false, true]
         let index = JoinIndex(keys: keys, matchable: matchable)
         func rows(_ key: Int64) -> [Int32] {
-            var out: [Int32] = [], r = index.first(key)
+            var out: [Int32] = [], r = index.probe(.integers([key], valid: nil), count: 1).firsts[0]
             while r >= 0 { out.append(r); r = index.next[Int(r)] }
             return out
         }
@@ -38,7 +38,9 @@ import Testing
         #expect(rows(-1) == [])
         #expect(rows(Int64.max) == [])
         let probe: [Int64] = [7, 3, 5, 1, 3].map { $0 * scale }
-        #expect(index.firsts(probe, matchable: [true, true, true, true, false]) == [3, 0, -1, 1, -1])
+        let found = index.probe(.encoded(values: probe, matchable: [true, true, true, true, false]), count: probe.count)
+        #expect(found.firsts == [3, 0, -1, 1, -1])
+        #expect(found.matched == 3)
     }
 
     @Test func joinedQueriesAgreeWithAndWithoutPruning() throws {

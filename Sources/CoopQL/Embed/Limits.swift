@@ -39,9 +39,8 @@ public struct Limits: Sendable, Equatable {
 
 /// The counters of one run, checked against `Limits` as the run goes.
 struct RunBudget {
-    var limits = Limits.none {
-        didSet { stepLimit = limits.maxSteps ?? .max }
-    }
+    /// Set only by `start`, together with `stepLimit`.
+    private(set) var limits = Limits.none
     var steps = 0
     /// `limits.maxSteps` as a plain number (no limit: the largest): compared on every call.
     private(set) var stepLimit = Int.max
@@ -61,6 +60,7 @@ struct RunBudget {
     mutating func start(_ limits: Limits) {
         self = RunBudget()
         self.limits = limits
+        stepLimit = limits.maxSteps ?? .max
         deadline = limits.timeout.map { Date().addingTimeInterval($0) }
         if deadline != nil { turnsBeforeClock = 0 }
     }

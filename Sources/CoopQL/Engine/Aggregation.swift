@@ -61,7 +61,7 @@ enum Aggregation {
     /// Rows per group not under a null of `validity`, counted on all cores: each stretch of rows
     /// counts into its own array, and the arrays are added.
     static func counts(_ g: Grouping, _ rowCount: Int, validity: Bitmap?) -> [Int64] {
-        let stretches = Parallel.stretches(rowCount: rowCount, pieces: Parallel.pieceCount(rowCount: rowCount))
+        let stretches = Parallel.stretches(rowCount: rowCount, pieces: Lanes.pieces(rowCount: rowCount, groups: g.count))
         let parts = g.ids.withUnsafeBufferPointer { ids in
             Parallel.map(stretches.count) { p in
                 let lanes = Lanes(groups: g.count)
@@ -76,9 +76,7 @@ enum Aggregation {
                 return lanes.totals(counts)
             }
         }
-        var total = parts[0]
-        for part in parts.dropFirst() { for k in total.indices { total[k] += part[k] } }
-        return total
+        return Lanes.add(parts)
     }
 
     static func validity(_ present: [Bool]) -> Bitmap? {
@@ -97,6 +95,7 @@ enum Aggregation {
                 return Column(.int(whole.sums), validity: whole.counts.flatMap { counts in validity(counts.map { $0 > 0 }) })
             }
             var sums = [Int64](repeating: 0, count: g.count)
+            var seen = [Bool](repeating: false, count: g.count)
             var overflow = false
             a.withUnsafeBufferPointer { a in
                 g.ids.withUnsafeBufferPointer { ids in
@@ -106,6 +105,7 @@ enum Aggregation {
                             let k = Int(ids[i])
                             let (r, o) = sums[k].addingReportingOverflow(a[i])
                             sums[k] = r
+                            seen[k] = true
                             return !o
                         }
                         if let validity = c.validity {
@@ -117,21 +117,25 @@ enum Aggregation {
                 }
             }
             if overflow { throw Kernels.overflowError() }
-            return Column(.int(sums), validity: present(c, g, rowCount))
+            return Column(.int(sums), validity: present(c, g, seen: seen))
         case .decimal(let a):
             var sums = [Double](repeating: 0, count: g.count)
-            for i in 0..<rowCount where c.isValid(i) { sums[Int(g.ids[i])] += a[i] }
-            return Column(.decimal(sums), validity: present(c, g, rowCount))
+            var seen = [Bool](repeating: false, count: g.count)
+            for i in 0..<rowCount where c.isValid(i) {
+                let k = Int(g.ids[i])
+                sums[k] += a[i]
+                seen[k] = true
+            }
+            return Column(.decimal(sums), validity: present(c, g, seen: seen))
         default:
             throw KernelError("sum() needs numbers")
         }
     }
 
-    /// Which groups have a value to sum (nil: all of them); a group with none sums to null.
-    static func present(_ c: Column, _ g: Grouping, _ rowCount: Int) -> Bitmap? {
+    /// Which groups had a value to sum (`seen`, marked while adding); nil when every group has
+    /// rows and no value is null, so all are present. A group with none sums to null.
+    static func present(_ c: Column, _ g: Grouping, seen: [Bool]) -> Bitmap? {
         if c.validity == nil, g.everyGroupHasRows { return nil }
-        var seen = [Bool](repeating: false, count: g.count)
-        for i in 0..<rowCount where c.isValid(i) { seen[Int(g.ids[i])] = true }
         return validity(seen)
     }
 

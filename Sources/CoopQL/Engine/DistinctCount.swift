@@ -9,6 +9,9 @@
 /// only pairs beyond that go to a hash table.
 enum DistinctCount {
     static func perGroup(_ column: Column, _ g: Grouping, _ rowCount: Int) -> [Int64] {
+        func counted(_ codes: KeyCodes) -> [Int64] {
+            codes.codes.withUnsafeBufferPointer { c in count(column, g, rowCount, width: codes.width) { c[$0] } }
+        }
         switch column.storage {
         case .text(let codes, let dictionary):
             return codes.withUnsafeBufferPointer { c in
@@ -20,17 +23,19 @@ enum DistinctCount {
                     count(column, g, rowCount, width: width) { Int32(truncatingIfNeeded: v[$0] &- low) }
                 }
             }
+            // The range is known to be wide: straight to hashing, without `KeyCodes` scanning it again.
+            return counted(KeyCodes.hashed(column))
         case .date(let days):
             if let (low, width) = smallRange(days, column.validity) {
                 return days.withUnsafeBufferPointer { v in
                     count(column, g, rowCount, width: width) { Int32(truncatingIfNeeded: Int64(v[$0]) &- low) }
                 }
             }
+            return counted(KeyCodes.hashed(column))
         default:
             break
         }
-        let codes = KeyCodes(column)
-        return codes.codes.withUnsafeBufferPointer { c in count(column, g, rowCount, width: codes.width) { c[$0] } }
+        return counted(KeyCodes(column))
     }
 
     /// The smallest value and the width of the range when the values span a small range (see

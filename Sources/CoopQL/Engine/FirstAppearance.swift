@@ -9,7 +9,8 @@ enum FirstAppearance {
     /// Group numbers for `count` rows: row i has code `key.codes[rows[i]]`, or `key.codes[i]`
     /// when `rows` is nil.
     /// Also gives the first row of each number. `pieces`: how many stretches to cut the rows
-    /// into (nil: as many as `Parallel` finds worth it).
+    /// into (nil: as many as `Parallel` finds worth it); the engine leaves it nil, and it is there
+    /// for tests, to merge several stretches on inputs too small to be cut otherwise.
     static func number(_ key: KeyCodes, through rows: [Int32]?, count: Int,
                        pieces: Int? = nil) -> (ids: [Int32], count: Int, firstRows: [Int32]) {
         var groups: (count: Int, firstRows: [Int32]) = (0, [])
@@ -74,7 +75,7 @@ enum FirstAppearance {
             }
         }
         var work: [(rows: Range<Int>, piece: Int)] = []
-        for p in 1..<pieces where !isIdentity(renumbered[p]) {
+        for p in 1..<pieces where !Table.isIdentity(renumbered[p]) {
             for part in Parallel.stretches(rowCount: stretches[p].count, pieces: pieces) {
                 work.append(((stretches[p].lowerBound + part.lowerBound)..<(stretches[p].lowerBound + part.upperBound), p))
             }
@@ -112,10 +113,6 @@ enum FirstAppearance {
         return (met, metAt)
     }
 
-    private static func isIdentity(_ map: [Int32]) -> Bool {
-        map.indices.allSatisfy { map[$0] == Int32($0) }
-    }
-
     /// Numbers codes as they are first met: a slot per code when the codes are few enough, else a
     /// hash table.
     private struct Numbering {
@@ -123,7 +120,8 @@ enum FirstAppearance {
         private var table: IntHashTable?
         private(set) var count = 0
 
-        static func isDirect(width: Int, rows: Int) -> Bool { width <= max(1 << 16, rows * 2) }
+        /// Codes `0..<width` index slots directly when they are a small range for `rows` rows.
+        static func isDirect(width: Int, rows: Int) -> Bool { ValueRange.isSmall((0, Int64(width) - 1), count: rows) }
 
         init(width: Int, expected: Int) {
             if Numbering.isDirect(width: width, rows: expected) { slots = Array(repeating: -1, count: width) }

@@ -23,13 +23,13 @@ struct Grouping {
         // One text key is numbered from its dictionary codes where they lie; other keys' codes
         // are new arrays, numbered in place.
         if keys.count == 1, case .text = keys[0].storage { return build(KeyCodes(keys[0]), through: nil, rowCount: rowCount) }
-        return build(combining: keys.map(KeyCodes.init), rowCount: rowCount)
+        return build(combining: keys.map(KeyCodes.init))
     }
 
     /// Groups by one or more keys over the same rows. The combined codes are numbered where they
     /// lie (codes shared with a column are copied first, as Swift's arrays do).
-    static func build(combining keys: [KeyCodes], rowCount: Int) -> Grouping {
-        var combined = KeyCodes.combine(keys, count: rowCount)
+    static func build(combining keys: [KeyCodes]) -> Grouping {
+        var combined = KeyCodes.combine(keys)
         let numbered = FirstAppearance.numberInPlace(&combined.codes, width: combined.width)
         return Grouping(ids: combined.codes, count: numbered.count, firstRows: numbered.firstRows, everyGroupHasRows: true)
     }
@@ -53,10 +53,9 @@ struct Grouping {
         }
     }
 
-    /// Numbers values densely in order of first appearance, nulls sharing one number: by direct
-    /// indexing when the values fall in a small range, else by hashing.
-    static func renumber(_ values: [Int64], range known: ClosedRange<Int64>?, validity: Bitmap?)
-        -> (codes: [Int32], cardinality: Int) {
+    /// Numbers values densely in order of first appearance through a hash table, nulls sharing
+    /// one number. Values in a small range never come here: `KeyCodes` takes their offsets.
+    static func renumber(_ values: [Int64], validity: Bitmap?) -> (codes: [Int32], cardinality: Int) {
         var codes = [Int32](repeating: 0, count: values.count)
         var next: Int32 = 0
         var nullCode: Int32 = -1
@@ -64,25 +63,6 @@ struct Grouping {
         @inline(__always) func codeForNull() -> Int32 {
             if nullCode < 0 { nullCode = next; next += 1 }
             return nullCode
-        }
-        var low: Int64 = 0, high: Int64 = -1
-        if let known { low = known.lowerBound; high = known.upperBound } else {
-            var first = true
-            for i in values.indices where !isNull(i) {
-                if first { low = values[i]; high = values[i]; first = false }
-                else { low = min(low, values[i]); high = max(high, values[i]) }
-            }
-        }
-        let (span, overflow) = high.subtractingReportingOverflow(low)
-        if !overflow, span >= 0, span < Int64(max(1 << 16, values.count * 2)) {
-            var slot = [Int32](repeating: -1, count: Int(span) + 1)
-            for i in values.indices {
-                if isNull(i) { codes[i] = codeForNull(); continue }
-                let s = Int(values[i] - low)
-                if slot[s] < 0 { slot[s] = next; next += 1 }
-                codes[i] = slot[s]
-            }
-            return (codes, Int(next))
         }
         var seen = IntHashTable(expected: min(values.count, 1 << 16))
         for i in values.indices {

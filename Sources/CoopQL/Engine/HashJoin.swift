@@ -1,5 +1,6 @@
-/// Equality joins: the right side is indexed on its keys, the left side probes it row by row.
-/// Output keeps the left side's order, and for each left row the right side's order.
+/// Equality joins: the right side is indexed on its keys, and the left side's keys probe it in
+/// stretches on all cores (`JoinIndex.probe`). Output keeps the left side's order, and for each
+/// left row the right side's order.
 enum HashJoin {
     /// Keys of one side: one Int64 per row, and whether the row can match at all (a null key,
     /// or text the other side does not have, matches nothing).

@@ -18,12 +18,11 @@ struct JoinIndex {
         next = Array(repeating: -1, count: keys.count)
         var low = Int64.max, high = Int64.min
         for i in keys.indices where matchable[i] { low = min(low, keys[i]); high = max(high, keys[i]) }
-        let (span, overflow) = high.subtractingReportingOverflow(low)
         var unique = true
         if low > high {
             heads = .dense(low: 0, heads: [])
-        } else if !overflow, span < Int64(max(1 << 16, keys.count * 2)) {
-            var h = [Int32](repeating: -1, count: Int(span) + 1)
+        } else if ValueRange.isSmall((low, high), count: keys.count) {
+            var h = [Int32](repeating: -1, count: Int(high - low) + 1)
             for r in stride(from: keys.count - 1, through: 0, by: -1) where matchable[r] {
                 let s = Int(keys[r] - low)
                 if h[s] >= 0 { unique = false }
@@ -39,22 +38,6 @@ struct JoinIndex {
             heads = .hashed(table)
         }
         isUnique = unique
-    }
-
-    /// The first row for each of `keys` (-1 for none, or where `matchable` is false).
-    func firsts(_ keys: [Int64], matchable: [Bool]) -> [Int32] {
-        probe(.encoded(values: keys, matchable: matchable), count: keys.count).firsts
-    }
-
-    /// The first row with `key`, or -1.
-    @inline(__always) func first(_ key: Int64) -> Int32 {
-        switch heads {
-        case .dense(let low, let h):
-            let (s, overflow) = key.subtractingReportingOverflow(low)
-            return !overflow && s >= 0 && s < Int64(h.count) ? h[Int(s)] : -1
-        case .hashed(let table):
-            return table.get(key) ?? -1
-        }
     }
 
     /// The first row for each of `count` probe keys (-1 for none), and how many found one. Large

@@ -28,6 +28,19 @@ struct JoinedRows {
         var parent: Int?
         /// This table's row for each row of the parent level.
         var rows: [Int32]
+        /// With a parent: this table's row for each joined row, once asked for (see `Known`).
+        var joined = Known()
+    }
+
+    /// A side's rows for the joined rows, gathered through its parents the first time they are
+    /// asked for and kept, since every aggregate argument and column read at that level asks
+    /// again; never gathered when only the side's own rows are read (keys lifted through it).
+    /// A box, so that filling it needs no `mutating` read. Copies of `JoinedRows` may share a
+    /// box: that is safe because only `join` and `select` change what it would hold, and they
+    /// put a new box in place.
+    final class Known {
+        var rows: [Int32]?
+        init(_ rows: [Int32]? = nil) { self.rows = rows }
     }
 
     /// What a join did, in the terms of the stage-by-stage join (for the run's limits).
@@ -86,7 +99,10 @@ struct JoinedRows {
         case .joined: return nil
         case .side(let k):
             guard let parent = sides[k].parent else { return sides[k].rows }
-            return Gather.values(sides[k].rows, at: rows(from: .side(parent))!)
+            if let known = sides[k].joined.rows { return known }
+            let rows = Gather.values(sides[k].rows, at: rows(from: .side(parent))!)
+            sides[k].joined.rows = rows
+            return rows
         }
     }
 
@@ -178,7 +194,7 @@ struct JoinedRows {
         let (table, rows) = partner.contains(-1) ? JoinedRows.pointingAtRows(right, partner) : (right, partner)
         sides.append(Side(table: table, firstColumn: width, parent: s, rows: rows))
         var whole = false
-        if rowCount == right.rowCount, let joined = self.rows(from: .side(sides.count - 1)), table.rowCount == right.rowCount {
+        if rowCount == right.rowCount, table.rowCount == right.rowCount, let joined = self.rows(from: .side(sides.count - 1)) {
             whole = Table.isIdentity(joined)
         }
         return Outcome(leftKept: leftKept, rightWhole: whole)
@@ -187,7 +203,13 @@ struct JoinedRows {
     /// Keeps the joined rows in `selection`, in that order.
     private mutating func select(_ selection: [Int32]) {
         baseRows = baseRows.map { Gather.values($0, at: selection) } ?? selection
-        for k in sides.indices where sides[k].parent == nil { sides[k].rows = Gather.values(sides[k].rows, at: selection) }
+        for k in sides.indices {
+            if sides[k].parent == nil {
+                sides[k].rows = Gather.values(sides[k].rows, at: selection)
+            } else {
+                sides[k].joined = Known(sides[k].joined.rows.map { Gather.values($0, at: selection) })
+            }
+        }
         rowCount = selection.count
     }
 

@@ -47,9 +47,10 @@ struct KeyCodes {
         return KeyCodes(codes: codes, width: Int(nullCode) + 1)
     }
 
-    /// Codes numbered densely through a hash table.
-    private static func hashed(_ column: Column) -> KeyCodes {
-        let dense = Grouping.renumber(Grouping.encode(column), range: nil, validity: column.validity)
+    /// Codes numbered densely through a hash table: for values not in a small range (callers
+    /// that have already found the range wide come here directly).
+    static func hashed(_ column: Column) -> KeyCodes {
+        let dense = Grouping.renumber(Grouping.encode(column), validity: column.validity)
         return KeyCodes(codes: dense.codes, width: max(1, dense.cardinality))
     }
 
@@ -70,7 +71,7 @@ struct KeyCodes {
     /// codes are combined as one mixed-radix number; when that would grow too wide for 32 bits,
     /// the part so far is numbered densely first, and pairs are hashed only when even that is too
     /// wide.
-    static func combine(_ keys: [KeyCodes], count: Int) -> KeyCodes {
+    static func combine(_ keys: [KeyCodes]) -> KeyCodes {
         precondition(!keys.isEmpty, "no keys to combine")
         guard keys.count > 1 else { return keys[0] }
         var combined = keys[0]

@@ -16,7 +16,7 @@ struct PipelineCompiler {
         let headSpan = pipeline.source.span
         return { runtime, locals in
             guard case .scalar(.table(var table)) = try head(Frame.single(locals), runtime) else {
-                throw Diagnostic(.runtime, "`|` needs a table on its left", at: headSpan, in: source)
+                throw Diagnostic(.runtime, "`|` needs a table, a list or a range on its left", at: headSpan, in: source)
             }
             for (i, op) in operators.enumerated() {
                 try runtime.checkCancelled()
@@ -95,7 +95,7 @@ struct PipelineCompiler {
             return { table, runtime, locals in
                 let f = frame(table, locals)
                 let keyColumns = try zip(keyKernels, keys).map { k, key in try k(f, runtime).materialize(table.rowCount, type: key.type) }
-                let grouping = keys.isEmpty ? Grouping.single(rowCount: table.rowCount) : Grouping.build(keyColumns, rowCount: table.rowCount)
+                let grouping = Grouping.build(keyColumns, rowCount: table.rowCount)
                 return .table(try Summarize.finish(grouping, keyValues: keyColumns.map { $0.gather(grouping.firstRows) },
                                                    aggregates: aggregates, argument: { i in try argumentKernels[i].map { try $0(f, runtime) } },
                                                    rowCount: table.rowCount, outputKernels: outputKernels, outputs: outputs,

@@ -27,17 +27,17 @@ enum Summarize {
         // A side's parent comes before it, so going from the last side back hangs each on its parent.
         for k in rows.sides.indices.reversed() {
             guard let parent = rows.sides[k].parent, let codes = byLevel.removeValue(forKey: .side(k)) else { continue }
-            let combined = KeyCodes.combine(codes, count: rows.count(at: .side(k)))
+            let combined = KeyCodes.combine(codes)
             byLevel[.side(parent), default: []].append(combined.lifted(through: rows.sides[k].rows))
         }
         let levels = byLevel.keys.sorted { order($0) < order($1) }.map { level in
-            (level: level, codes: KeyCodes.combine(byLevel[level]!, count: rows.count(at: level)))
+            (level: level, codes: KeyCodes.combine(byLevel[level]!))
         }
         if levels.count == 1 {
             return Grouping.build(levels[0].codes, through: rows.rows(from: levels[0].level), rowCount: rows.rowCount)
         }
         let lifted = levels.map { level, codes in rows.rows(from: level).map { codes.lifted(through: $0) } ?? codes }
-        return Grouping.build(combining: lifted, rowCount: rows.rowCount)
+        return Grouping.build(combining: lifted)
     }
 
     private static func order(_ level: JoinedRows.Level) -> Int {

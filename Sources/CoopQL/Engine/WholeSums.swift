@@ -10,7 +10,7 @@ enum WholeSums {
     /// Per group, the sum of the values not under a null and (when `counting`) how many there were.
     static func perGroup(_ values: [Int64], validity: Bitmap?, _ g: Grouping, rowCount: Int, limit: UInt64,
                          counting: Bool) -> (sums: [Int64], counts: [Int64]?)? {
-        let stretches = Parallel.stretches(rowCount: rowCount, pieces: Parallel.pieceCount(rowCount: rowCount))
+        let stretches = Parallel.stretches(rowCount: rowCount, pieces: Lanes.pieces(rowCount: rowCount, groups: g.count))
         let parts = values.withUnsafeBufferPointer { v in
             g.ids.withUnsafeBufferPointer { ids in
                 Parallel.map(stretches.count) { p in
@@ -21,12 +21,7 @@ enum WholeSums {
         let largest = parts.map(\.largest).max() ?? 0
         let (bound, overflow) = UInt64(rowCount).multipliedReportingOverflow(by: largest)
         guard !overflow, bound <= limit else { return nil }
-        var sums = parts[0].sums, counts = parts[0].counts
-        for part in parts.dropFirst() {
-            for k in sums.indices { sums[k] &+= part.sums[k] }
-            if let more = part.counts { for k in counts!.indices { counts![k] += more[k] } }
-        }
-        return (sums, counts)
+        return (Lanes.add(parts.map(\.sums)), counting ? Lanes.add(parts.map { $0.counts! }) : nil)
     }
 
     private static func stretch(_ v: UnsafeBufferPointer<Int64>, _ ids: UnsafeBufferPointer<Int32>, _ validity: Bitmap?,
@@ -78,6 +73,23 @@ struct Lanes {
 
     /// Where row `row` of group `group` adds.
     @inline(__always) func slot(_ group: Int32, _ row: Int) -> Int { Int(group) &* count &+ (row & (count &- 1)) }
+
+    /// How many stretches to cut `rowCount` rows into when each keeps its own totals for
+    /// `groups` groups: one when the groups are many for the rows a stretch would have, since
+    /// then each stretch's totals, and adding them up afterwards, cost more than the rows save.
+    static func pieces(rowCount: Int, groups: Int) -> Int {
+        let pieces = Parallel.pieceCount(rowCount: rowCount)
+        return groups * 8 > rowCount / pieces ? 1 : pieces
+    }
+
+    /// The totals of several stretches, group by group (wrapping: callers decide overflow).
+    static func add(_ parts: [[Int64]]) -> [Int64] {
+        var total = parts[0]
+        total.withUnsafeMutableBufferPointer { total in
+            for part in parts.dropFirst() { for k in total.indices { total[k] &+= part[k] } }
+        }
+        return total
+    }
 
     /// Each group's totals added up.
     func totals(_ slots: [Int64]) -> [Int64] {

@@ -33,6 +33,7 @@ enum CandidateRows {
         case .all(let count): return Array(0..<Int32(truncatingIfNeeded: min(count, limit)))
         case .listed(let rows): return Array(rows.prefix(limit))
         case .tested(let test, let rowCount):
+            guard limit > 0 else { return [] }
             let rows = CandidateRows.passing(test, blocks: 0..<ZoneMap.blockCount(rowCount: rowCount),
                                              rowCount: rowCount, limit: limit)
             return Array(rows.prefix(limit))
@@ -40,12 +41,12 @@ enum CandidateRows {
     }
 
     /// Whether there are so few rows next to `limit` that sorting them all costs less than
-    /// keeping the best `limit` while going through them; unknown for rows not yet tested.
+    /// keeping the best `limit` while going through them. Rows not yet tested are at most the
+    /// table's, so a limit large next to the table is large next to them.
     func isSmall(comparedTo limit: Int) -> Bool {
         switch self {
-        case .all(let count): return limit >= count / 8
+        case .all(let count), .tested(_, let count): return limit >= count / 8
         case .listed(let rows): return limit >= rows.count / 8
-        case .tested: return false
         }
     }
 

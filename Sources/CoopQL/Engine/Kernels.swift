@@ -122,15 +122,43 @@ enum Kernels {
         guard case .scalar(let a) = lo, case .scalar(let b) = hi else {
             throw KernelError("a range inside a stage must go between fixed values")
         }
-        switch (a, b) {
+        switch try RangeEnds(a, b, made: true) {
+        case .ints(let x, let y)?: return .scalar(.list(x <= y ? (x...y).map(Value.int) : []))
+        case .days(let x, let y)?: return .scalar(.list(x <= y ? (x...y).map { .date(Day(number: $0)) } : []))
+        case nil: return .scalar(.null)
+        }
+    }
+}
+
+/// The two ends of a range `a..b`, checked the same way wherever a range is gone through.
+enum RangeEnds {
+    case ints(Int64, Int64)
+    /// Day numbers.
+    case days(Int32, Int32)
+
+    /// Nil when either end is null. `made`: the range is to be made into a list or a table, so it
+    /// may hold at most `Kernels.maxRangeCount` values.
+    init?(_ lo: Value, _ hi: Value, made: Bool) throws {
+        switch (lo, hi) {
         case (.int(let x), .int(let y)):
-            let (span, overflow) = y.subtractingReportingOverflow(x)
-            guard y < x || (!overflow && span < maxRangeCount) else { throw KernelError("a range may hold at most 10.000.000 values") }
-            return .scalar(.list(x <= y ? (x...y).map(Value.int) : []))
+            if made { try RangeEnds.checkCount(x, y) }
+            self = .ints(x, y)
         case (.date(let x), .date(let y)):
-            return .scalar(.list(x <= y ? (x.number...y.number).map { .date(Day(number: $0)) } : []))
-        case (.null, _), (_, .null): return .scalar(.null)
-        default: throw KernelError("a range goes between two whole numbers or two dates")
+            if made { try RangeEnds.checkCount(Int64(x.number), Int64(y.number)) }
+            self = .days(x.number, y.number)
+        case (.null, _), (_, .null):
+            return nil
+        default:
+            throw KernelError("a range goes between two whole numbers or two dates")
+        }
+    }
+
+    /// An empty range (`y` before `x`) is always fine.
+    private static func checkCount(_ x: Int64, _ y: Int64) throws {
+        let (span, overflow) = y.subtractingReportingOverflow(x)
+        guard y < x || (!overflow && span < Kernels.maxRangeCount) else {
+            let most = formatInteger(Kernels.maxRangeCount, style: .vietnamese)
+            throw KernelError("a range may hold at most \(most) values")
         }
     }
 }

@@ -53,20 +53,10 @@ extension Table {
     /// The table of every whole number (or day) from `lo` to `hi`, both included; none when
     /// `hi` comes before `lo` or either end is null.
     static func ofRange(_ lo: Value, _ hi: Value, element: DataType) throws -> Table {
-        switch (lo, hi) {
-        case (.int(let x), .int(let y)):
-            guard y >= x else { return listTable(Column(.int([]))) }
-            let (span, overflow) = y.subtractingReportingOverflow(x)
-            guard !overflow, span < Kernels.maxRangeCount else {
-                throw KernelError("a range may hold at most 10.000.000 values")
-            }
-            return listTable(Column(.int(Array(x...y))))
-        case (.date(let x), .date(let y)):
-            return listTable(Column(.date(x <= y ? Array(x.number...y.number) : [])))
-        case (.null, _), (_, .null):
-            return listTable(Column.from([], type: element == .date ? .date : .int))
-        default:
-            throw KernelError("a range goes between two whole numbers or two dates")
+        switch try RangeEnds(lo, hi, made: true) {
+        case .ints(let x, let y)?: return listTable(Column(.int(x <= y ? Array(x...y) : [])))
+        case .days(let x, let y)?: return listTable(Column(.date(x <= y ? Array(x...y) : [])))
+        case nil: return listTable(Column.from([], type: element == .date ? .date : .int))
         }
     }
 

@@ -97,7 +97,10 @@ struct RowTest {
         case (_, .decimal, .int(let x)):
             self.init(column, op, .decimal(Double(x)))
         case (_, .decimal(let a), .decimal(let x)):
-            guard case .doubles(let lower, let upper)? = zones else { self.init(a, op, x, validity: validity); return }
+            // Against NaN every cell orders as greater (see `Kernels.comparison`): left to them.
+            if x.isNaN { return nil }
+            // A block holding NaN has the bounds (-∞, ∞), yet its NaN rows pass `> ∞`.
+            guard case .doubles(let lower, let upper)? = zones, x.isFinite else { self.init(a, op, x, validity: validity); return }
             self.init(a, op, x, validity: validity, zones: (lower, upper))
         case (_, .date(let a), .date(let day)):
             guard case .dates(let lower, let upper)? = zones else { self.init(a, op, day.number, validity: validity); return }
@@ -125,14 +128,15 @@ struct RowTest {
                                 zones: (lower: [T], upper: [T])? = nil) {
         select = { rows, out in
             values.withUnsafeBufferPointer { v in
-                // One loop per operator, so the loop body holds no switch.
+                // One loop per operator, so the loop body holds no switch. A NaN cell orders
+                // after every number, as in the kernels: it passes `>`, `>=` and `!=` only.
                 switch op {
                 case .equal: return RowTest.collect(rows, into: out, validity: validity) { v[$0] == x }
                 case .notEqual: return RowTest.collect(rows, into: out, validity: validity) { v[$0] != x }
                 case .less: return RowTest.collect(rows, into: out, validity: validity) { v[$0] < x }
                 case .lessEqual: return RowTest.collect(rows, into: out, validity: validity) { v[$0] <= x }
-                case .greater: return RowTest.collect(rows, into: out, validity: validity) { v[$0] > x }
-                default: return RowTest.collect(rows, into: out, validity: validity) { v[$0] >= x }
+                case .greater: return RowTest.collect(rows, into: out, validity: validity) { !(v[$0] <= x) }
+                default: return RowTest.collect(rows, into: out, validity: validity) { !(v[$0] < x) }
                 }
             }
         }

@@ -57,10 +57,8 @@ struct ScalarCompiler {
             let kx = compile(x), kl = compile(list)
             let place = self.place(e)
             return { slots, runtime in
-                let v = try kx(slots, runtime)
-                guard case .list(let items) = try kl(slots, runtime) else { throw place.error(KernelError("`in` needs a list")) }
-                if v.isNull { return .null }
-                return .bool(items.contains(v) != negated)
+                let v = try kx(slots, runtime), items = try kl(slots, runtime)
+                return try place.run { try Kernels.isIn(.scalar(v), .scalar(items), negated: negated, 1).single }
             }
         case .range(let lo, let hi):
             let kl = compile(lo), kh = compile(hi)
@@ -238,13 +236,6 @@ extension BinaryOperator {
     /// Whether a comparison holds between two integers.
     @inline(__always)
     func holds(_ x: Int64, _ y: Int64) -> Bool {
-        switch self {
-        case .equal: return x == y
-        case .notEqual: return x != y
-        case .less: return x < y
-        case .lessEqual: return x <= y
-        case .greater: return x > y
-        default: return x >= y
-        }
+        accepts(x < y ? -1 : (x == y ? 0 : 1))
     }
 }

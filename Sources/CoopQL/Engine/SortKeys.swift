@@ -13,7 +13,8 @@ enum SortKeys {
         @inline(__always) func less(_ i: Int, _ j: Int) -> Bool {
             switch self {
             case .ints(let a): return a[i] < a[j]
-            case .doubles(let a): return a[i] < a[j]
+            // NaN last, after every number (as comparisons order it), so the order stays total.
+            case .doubles(let a): return !(a[i] >= a[j]) && !a[i].isNaN
             case .dates(let a): return a[i] < a[j]
             case .bools(let a): return !a[i] && a[j]
             case .ranked(let codes, let rank): return rank[Int(codes[i])] < rank[Int(codes[j])]
@@ -23,7 +24,7 @@ enum SortKeys {
         @inline(__always) func equal(_ i: Int, _ j: Int) -> Bool {
             switch self {
             case .ints(let a): return a[i] == a[j]
-            case .doubles(let a): return a[i] == a[j]
+            case .doubles(let a): return a[i] == a[j] || (a[i].isNaN && a[j].isNaN)
             case .dates(let a): return a[i] == a[j]
             case .bools(let a): return a[i] == a[j]
             case .ranked(let codes, _): return codes[i] == codes[j]

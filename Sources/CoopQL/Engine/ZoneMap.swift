@@ -94,12 +94,15 @@ final class ZoneMapCache: Sendable {
 }
 
 extension Table {
-    /// The same table with a zone-map cache on each column long enough to be split into blocks;
-    /// for tables a session keeps, which queries read many times.
+    /// The same table with a zone-map cache on each number or date column long enough to be
+    /// split into blocks; for tables a session keeps, which queries read many times.
     func withZoneMaps() -> Table {
         var t = self
         for i in t.columns.indices where t.columns[i].count >= 4 * ZoneMap.blockSize {
-            t.columns[i].zoneMaps = ZoneMapCache()
+            switch t.columns[i].storage {
+            case .int, .decimal, .date: t.columns[i].zoneMaps = ZoneMapCache()
+            case .bool, .text: break
+            }
         }
         return t
     }

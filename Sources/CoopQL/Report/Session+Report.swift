@@ -33,7 +33,8 @@ extension Session {
         do {
             // Front-matter `let`s and `param`s belong to this report, not to the session.
             let interpreter = Interpreter(runtime: runtime, source: source) { _ in }
-            for s in front { try interpreter.execute(s, locals) }
+            // Its `for` variables live only inside their loops; the template's slots are its own.
+            try interpreter.run(front, slots: checker.topLevelSlots)
             let evaluator = TemplateEvaluator(runtime: runtime, compiler: ExpressionCompiler(source: source),
                                               style: style, language: language)
             try evaluator.run(body, locals, into: &document)

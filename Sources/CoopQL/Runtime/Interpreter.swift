@@ -12,22 +12,13 @@ struct Interpreter {
         self.emit = emit
     }
 
-    /// The values of `for` variables by slot, kept between statements by a report, whose
-    /// template reads them with the column kernels.
+    /// A report template's `{% for %}` and `{% let %}` values by slot, which it reads with the
+    /// column kernels.
     final class Locals { var values: [Vec]; init(_ n: Int) { values = Array(repeating: .scalar(.null), count: n) } }
 
     func run(_ statements: [BoundStatement], slots: Int) throws {
         let program = ScriptCompiler(source: source, frameSize: slots, emit: emit).compile(statements)
         try ScalarFrame.with(Array(repeating: .null, count: slots)) { frame in try program(frame, runtime) }
-    }
-
-    /// Runs one statement with the variables in `locals`, which it may change.
-    func execute(_ s: BoundStatement, _ locals: Locals) throws {
-        let code = ScriptCompiler(source: source, frameSize: locals.values.count, emit: emit).compile(s)
-        try ScalarFrame.with(locals.values.map(\.single)) { frame in
-            defer { for i in locals.values.indices { locals.values[i] = .scalar(frame[i]) } }
-            try code(frame, runtime)
-        }
     }
 }
 

@@ -77,10 +77,12 @@ struct ScriptCompiler {
         let span = sequence.span
         if case .range(let lo, let hi) = sequence.kind {
             let kl = expressions.compile(lo), kh = expressions.compile(hi)
+            let place = Place(span: span, source: source)
             return { slots, runtime in
                 let variable = slots + slot
-                switch (try kl(slots, runtime), try kh(slots, runtime)) {
-                case (.int(let first), .int(let last)):
+                let first = try kl(slots, runtime), last = try kh(slots, runtime)
+                switch try place.run({ try RangeEnds(first, last, made: false) }) {
+                case .ints(let first, let last)?:
                     guard first <= last else { return }
                     // The slot is emptied once; after that it only ever holds this loop's
                     // numbers, which own no memory, so each turn writes over it directly.
@@ -93,17 +95,15 @@ struct ScriptCompiler {
                         if i == last { break }
                         i += 1
                     }
-                case (.date(let first), .date(let last)):
+                case .days(let first, let last)?:
                     variable.pointee = .null
-                    for day in stride(from: first.number, through: last.number, by: 1) {
+                    for day in stride(from: first, through: last, by: 1) {
                         variable.initialize(to: .date(Day(number: day)))
                         try runtime.loopTurn()
                         try body?(slots, runtime)
                     }
-                case (.null, _), (_, .null):
+                case nil:
                     return
-                default:
-                    throw Diagnostic(.runtime, "a range goes between two whole numbers or two dates", at: span, in: source)
                 }
             }
         }

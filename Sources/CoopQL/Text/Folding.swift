@@ -219,21 +219,6 @@ enum SearchFolding {
     /// Whether `pattern` occurs in `text` as a byte sequence. Both are valid UTF-8, and UTF-8 is
     /// self-synchronising, so a byte match always starts and ends on scalar boundaries.
     static func bytes(_ text: UnsafeBufferPointer<UInt8>, contain pattern: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard !pattern.isEmpty else { return true }
-        guard pattern.count <= text.count else { return false }
-        let first = pattern[0]
-        var start = 0
-        let lastStart = text.count - pattern.count
-        while start <= lastStart {
-            if text[start] == first {
-                var offset = 1
-                while offset < pattern.count && text[start + offset] == pattern[offset] {
-                    offset += 1
-                }
-                if offset == pattern.count { return true }
-            }
-            start += 1
-        }
-        return false
+        firstMatch(of: pattern, in: text, from: 0) != nil
     }
 }

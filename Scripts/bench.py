@@ -11,6 +11,7 @@ import csv
 import os
 import platform
 import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -337,6 +338,7 @@ def repl_ready_ms(coopql, sample, runs=15):
         os.write(leader, b"\x04")
         proc.wait(timeout=10)
         os.close(leader)
+    shutil.rmtree(home, ignore_errors=True)
     return statistics.median(times[2:])
 
 
@@ -482,7 +484,9 @@ def main():
     with open(a.out, "w") as f:
         f.write(table + "\n")
     if mismatches:
-        sys.exit(1)
+        # The answers stay behind to compare.
+        sys.exit(f"answers disagree; each engine's answers are in {work}")
+    shutil.rmtree(work, ignore_errors=True)
 
 
 if __name__ == "__main__":

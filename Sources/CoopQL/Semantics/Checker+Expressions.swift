@@ -67,7 +67,8 @@ extension Checker {
             let bound = try items.map { i throws(Failure) in try bind(i, scope) }
             try requireFixed(bound, "a list")
             guard let element = DataType.unify(bound.map(\.type)) else {
-                throw fail(.type, "a list holds values of one type; this one mixes \(Set(bound.map { $0.type.description }).sorted().joined(separator: " and "))", e.span)
+                throw fail(.type, "a list holds values of one type; this one mixes \(Set(bound.map { $0.type.description }).sorted().joined(separator: " and "))", e.span,
+                           suggestion: "give every item the same type: text(x) writes a number or a date as text")
             }
             return BoundExpr(.list(bound), .list(element), e.span)
         case .conditional(let c, let a, let b):

@@ -16,7 +16,8 @@ extension Checker {
             throw fail(.type, "the columns of `\(self.source.slice(head.span))` are not known here, so it cannot start a pipeline", head.span,
                        hint: "a function's parameters have no known columns; pass the finished value instead")
         default:
-            throw fail(.type, "`|` needs a table, a list or a range on its left, but `\(self.source.slice(head.span))` is \(source.type)", head.span)
+            throw fail(.type, "`|` needs a table, a list or a range on its left, but `\(self.source.slice(head.span))` is \(source.type)", head.span,
+                       suggestion: "start from a table such as cooperatives, a list such as [1, 2] or a range such as 1..10")
         }
         var bound: [BoundStage] = []
         var resultType: DataType = .table(schema)
@@ -58,6 +59,7 @@ extension Checker {
             default: items = "lists"
             }
             throw fail(.type, "a list of \(items) cannot start a pipeline: only a list of single values (numbers, text, dates, true or false) is read as a table", head.span,
+                       suggestion: "list one field of each row, such as [row.name], or start the pipeline from the table itself",
                        hint: "a list or a range on the left of `|` becomes a table of one column named `value`")
         }
         return TableSchema.listTable(of: element)

@@ -55,7 +55,7 @@ import Testing
 
     @Test func columnsCountCharactersAsPeopleSeeThem() {
         let source = SourceText(name: "t", text: "\"Bạc Liêu\" @")
-        let (tokens, diagnostics) = Lexer.tokenize(source)
+        let (tokens, diagnostics, _) = Lexer.tokenize(source)
         #expect(tokens.count == 2)
         let at = try! #require(diagnostics.first)
         // "Bạc Liêu" is 10 characters with its quotes but 14 bytes: the column counts characters.
@@ -75,5 +75,13 @@ import Testing
         #expect(kinds("`Số HTX` = count") == [.identifier("Số HTX"), .symbol(.assign), .identifier("count"), .end])
         #expect(errors("`open").first?.message == "unterminated quoted name")
         #expect(errors("``").first?.message == "an empty quoted name")
+    }
+
+    /// Only an open triple-quoted string leaves the text waiting for more; an ordinary string
+    /// left open ends at its line and is an error.
+    @Test func textEndingInsideATripleQuotedStringIsMarked() {
+        #expect(Lexer.tokenize(SourceText(name: "t", text: "let s = \"\"\"\nopen")).endsInsideString)
+        #expect(!Lexer.tokenize(SourceText(name: "t", text: "let s = \"open")).endsInsideString)
+        #expect(!Lexer.tokenize(SourceText(name: "t", text: "let s = \"\"\"closed\"\"\"")).endsInsideString)
     }
 }

@@ -54,7 +54,7 @@ enum CSVFault: Error {
     /// Line and column (both from 1) of a byte offset: lines are counted by LF, columns in
     /// characters from the line's start, a byte order mark not counted.
     static func location(of offset: Int, in bytes: [UInt8]) -> (line: Int, column: Int) {
-        let start = CSVFile.hasByteOrderMark(bytes) ? 3 : 0
+        let start = DataFiles.hasByteOrderMark(bytes) ? 3 : 0
         let end = max(start, min(offset, bytes.count))
         var line = 1, lineStart = start
         for i in start..<end where bytes[i] == UInt8(ascii: "\n") {

@@ -39,8 +39,8 @@ public enum CSVReader {
     /// `tableName` says otherwise.
     public static func read(path: String, tableName: String? = nil,
                             options: LoadOptions = LoadOptions()) throws(Diagnostic) -> Table {
-        let bytes = try CSVFile.contents(of: path)
-        return try read(bytes: bytes, name: path, tableName: tableName ?? CSVFile.tableName(forPath: path), options: options)
+        let bytes = try DataFiles.contents(of: path)
+        return try read(bytes: bytes, name: path, tableName: tableName ?? DataFiles.tableName(forPath: path), options: options)
     }
 
     /// The whole load: the header, then the rows in stretches read side by side (see
@@ -49,7 +49,7 @@ public enum CSVReader {
     /// where needed, so the scan never keeps every field's position in memory.
     static func parse(_ bytes: [UInt8], tableName: String, schema: SchemaTable? = nil, lenient: Bool = false,
                       parts: Int? = nil) throws(LoadFailure) -> ScannedFile {
-        let start = CSVFile.hasByteOrderMark(bytes) ? 3 : 0
+        let start = DataFiles.hasByteOrderMark(bytes) ? 3 : 0
         return try bytes.withUnsafeBufferPointer { (buffer) throws(LoadFailure) -> ScannedFile in
             guard let base = buffer.baseAddress, buffer.count > start else { throw .csv(.empty) }
             var parser = CSVParser(base: base, count: buffer.count, start: start)

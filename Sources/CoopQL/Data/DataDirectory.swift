@@ -36,14 +36,14 @@ public func loadDataDirectory(_ path: String, options: LoadOptions = LoadOptions
     var loaded: [ReadFile] = []
     var fileOfTable: [String: String] = [:]
     for file in files {
-        let name = CSVFile.tableName(forPath: file)
+        let name = DataFiles.tableName(forPath: file)
         // "Xa.csv" and "Xa.json", or one name spelled composed and decomposed, would be one table.
         if let other = fileOfTable[name] {
             throw Diagnostic(.data, "`\(folder + other)` and `\(folder + file)` would both load as table `\(name)`",
                              hint: "rename or remove one of the two files")
         }
         fileOfTable[name] = file
-        let bytes = try CSVFile.contents(of: folder + file)
+        let bytes = try DataFiles.contents(of: folder + file)
         loaded.append(try DataFile.read(bytes: bytes, format: DataFormat(path: file)!, name: folder + file,
                                         tableName: name, options: options))
     }
@@ -68,7 +68,7 @@ private func checkReferences(_ files: inout [ReadFile], options: LoadOptions,
                   !unmatched.isEmpty
             else { continue }
             // The file's bytes are read again only now, to place the rows.
-            let lines = DataLines(bytes: try CSVFile.contents(of: files[f].path), name: files[f].path)
+            let lines = DataLines(bytes: try DataFiles.contents(of: files[f].path), name: files[f].path)
             let places = files[f].locator.places(of: unmatched, column: column, name: declared.name, in: lines.bytes)
             let problems = unmatched.compactMap { row -> (row: Int, problem: RowProblem)? in
                 guard let place = places[row] else { return nil }

@@ -13,9 +13,9 @@ public enum DataFile {
             throw Diagnostic(.data, "`\(path)` is not a data file CoopQL reads",
                              hint: "data files end in .csv, .json, .jsonl or .ndjson")
         }
-        let bytes = try CSVFile.contents(of: path)
+        let bytes = try DataFiles.contents(of: path)
         let file = try read(bytes: bytes, format: format, name: path,
-                            tableName: tableName ?? CSVFile.tableName(forPath: path), options: options)
+                            tableName: tableName ?? DataFiles.tableName(forPath: path), options: options)
         return LoadedTable(table: file.table, warnings: file.warnings)
     }
 

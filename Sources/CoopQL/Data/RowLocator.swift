@@ -60,7 +60,7 @@ struct RowLocator {
         guard let last = wanted.keys.max() else { return result }
         bytes.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }
-            let parser = CSVParser(base: base, count: buffer.count, start: CSVFile.hasByteOrderMark(bytes) ? 3 : 0)
+            let parser = CSVParser(base: base, count: buffer.count, start: DataFiles.hasByteOrderMark(bytes) ? 3 : 0)
             var i = dataStart, taken = 0, nextSkipped = 0
             while i < buffer.count && taken <= last {
                 let c = base[i]

@@ -14,7 +14,7 @@ extension Session {
     public func loadFile(_ path: String, as name: String? = nil,
                          options: LoadOptions = LoadOptions()) throws(Diagnostic) -> [Diagnostic] {
         let loaded = try DataFile.load(path: path, tableName: name, options: options)
-        addTable(name ?? CSVFile.tableName(forPath: path), loaded.table)
+        addTable(name ?? DataFiles.tableName(forPath: path), loaded.table)
         return loaded.warnings
     }
 

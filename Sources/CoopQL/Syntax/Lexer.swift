@@ -11,17 +11,20 @@ struct Lexer {
     private(set) var diagnostics: [Diagnostic] = []
     /// Open brackets, innermost last: newlines count only when the innermost is `{` or none.
     var brackets: [UInt8] = []
+    /// Set when the text ends inside a `"""` string: the REPL then waits for the closing quotes.
+    private(set) var endsInsideString = false
 
     init(_ source: SourceText) {
         self.source = source
         self.bytes = source.bytes
     }
 
-    /// All tokens of the source, ending with `.end`, and the problems found.
-    static func tokenize(_ source: SourceText) -> (tokens: [Token], diagnostics: [Diagnostic]) {
+    /// All tokens of the source, ending with `.end`, the problems found, and whether the text
+    /// ended inside a triple-quoted string.
+    static func tokenize(_ source: SourceText) -> (tokens: [Token], diagnostics: [Diagnostic], endsInsideString: Bool) {
         var lexer = Lexer(source)
         lexer.run()
-        return (lexer.tokens, lexer.diagnostics)
+        return (lexer.tokens, lexer.diagnostics, lexer.endsInsideString)
     }
 
     mutating func run() {
@@ -207,7 +210,7 @@ struct Lexer {
         error("unterminated string", Span(start, triple ? start + 3 : lineEnd),
               suggestion: "add a closing \(q)" + (triple ? "" : " before the end of the line"),
               hint: triple ? nil : "a string that spans lines is written between triple quotes: \"\"\"…\"\"\"")
-        if !triple { index = lineEnd }
+        if triple { endsInsideString = true } else { index = lineEnd }
         tokens.append(Token(.string(""), Span(start, index)))
     }
 

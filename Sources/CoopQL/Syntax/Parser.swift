@@ -15,24 +15,25 @@ struct Parser {
     var position = 0
     private(set) var diagnostics: [Diagnostic] = []
     /// Set when parsing ran out of input in the middle of something (an open bracket, a `|` at the
-    /// end of a line): the REPL then asks for another line instead of reporting an error.
+    /// end of a line, a `"""` string not yet closed): the REPL then asks for another line instead
+    /// of reporting an error.
     var ranOutOfInput = false
 
     struct Bail: Error {}
 
     init(_ source: SourceText) {
         self.source = source
-        let (tokens, diagnostics) = Lexer.tokenize(source)
-        self.tokens = tokens
-        self.diagnostics = diagnostics
+        let lexed = Lexer.tokenize(source)
+        self.tokens = lexed.tokens
+        self.diagnostics = lexed.diagnostics
+        self.ranOutOfInput = lexed.endsInsideString
     }
 
     /// True when the text stops in the middle of a statement, so more lines should follow.
     static func needsMoreInput(_ source: SourceText) -> Bool {
         var parser = Parser(source)
         _ = parser.parseScript()
-        let unterminatedTriple = parser.diagnostics.contains { $0.message == "unterminated string" && source.slice($0.span ?? .none) == "\"\"\"" }
-        return parser.ranOutOfInput || unterminatedTriple
+        return parser.ranOutOfInput
     }
 
     /// Parses a whole script; throws every problem found.

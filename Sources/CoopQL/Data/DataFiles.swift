@@ -6,8 +6,9 @@ import Musl
 import Darwin
 #endif
 
-/// File-system helpers for loading data files: whole-file reads and table names from file names.
-enum CSVFile {
+/// What every data file format (CSV, JSON, JSON Lines) shares: whole-file reads, the UTF-8 byte
+/// order mark, and the table a file loads as, named after the file.
+enum DataFiles {
     /// True when the bytes start with the UTF-8 byte order mark EF BB BF.
     static func hasByteOrderMark(_ bytes: [UInt8]) -> Bool {
         bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF

@@ -9,13 +9,11 @@ extension Session {
     /// Loads one data file (CSV, JSON or JSON Lines) as a table, named after the file unless
     /// `name` says otherwise. The host may load from anywhere; this does not let queries read
     /// the file's folder (see `allowedDirectories`). Returns warnings for rows left out when
-    /// `options.lenient`.
+    /// `options.lenient`. (A `FileSource` read by `load(_:)`.)
     @discardableResult
     public func loadFile(_ path: String, as name: String? = nil,
                          options: LoadOptions = LoadOptions()) throws(Diagnostic) -> [Diagnostic] {
-        let loaded = try DataFile.load(path: path, tableName: name, options: options)
-        addTable(name ?? DataFiles.tableName(forPath: path), loaded.table)
-        return loaded.warnings
+        try load(FileSource(file: path, tableName: name, options: options))
     }
 
     /// Parses and checks a query once, to run it many times; `parameters` are bound at once.

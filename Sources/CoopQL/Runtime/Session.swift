@@ -56,15 +56,14 @@ public final class Session: @unchecked Sendable {
     }
 
     /// Loads every data file of a folder (CSV, JSON, JSON Lines) as a table named after the file,
-    /// checked against the schema (see `loadDataDirectory`); references may also name tables the
-    /// session already has. Strictly (the default), on error nothing is added and the tables the
-    /// session had stay as they were. Returns the warnings for rows left out when `lenient`.
+    /// checked against the schema (a `FileSource`); references may also name tables the session
+    /// already has. Strictly (the default), on error nothing is added and the tables the session
+    /// had stay as they were. Returns the warnings for rows left out when `lenient`.
     @discardableResult
     public func loadDirectory(_ path: String, options: LoadOptions = LoadOptions()) throws(Diagnostic) -> [Diagnostic] {
-        let loaded = try loadDataDirectory(path, options: options, existingTables: tables)
-        for (name, table) in loaded.tables { addTable(name, table) }
+        let warnings = try load(FileSource(folder: path, options: options, referenceTables: tables))
         if !allowedDirectories.contains(path) { allowedDirectories.append(path) }
-        return loaded.warnings
+        return warnings
     }
 
     /// Stops the query now running, at its next check, with a `.limit` diagnostic (callable from

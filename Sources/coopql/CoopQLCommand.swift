@@ -38,7 +38,27 @@ struct CommonOptions: ParsableArguments {
     }
 }
 
-extension OutputFormat: ExpressibleByArgument {}
+extension OutputFormat: ExpressibleByArgument {
+    /// `--format NAME`, read by the one parser of format names.
+    public init?(argument: String) { self.init(name: argument) }
+    public static var allValueStrings: [String] { allCases.flatMap(\.names) }
+}
+
+extension CommonOptions {
+    /// The format results are written in: `--format` if given, else the one `-o FILE`'s extension
+    /// asks for, else `fallback`. A `--format` that cannot write this kind of output is wrong usage.
+    func format(_ asked: OutputFormat?, for use: OutputFormat.Use, fallback: OutputFormat) throws -> OutputFormat {
+        if let asked {
+            guard asked.uses.contains(use) else {
+                let what = use == .query ? "a query's results" : "a report"
+                throw ValidationError("--format \(asked.name) cannot write \(what); use one of: \(OutputFormat.names(for: use, separator: ", "))")
+            }
+            return asked
+        }
+        if let output, let byExtension = OutputFormat(path: output), byExtension.uses.contains(use) { return byExtension }
+        return fallback
+    }
+}
 extension Language: ExpressibleByArgument {}
 
 @main
@@ -91,12 +111,13 @@ struct Query: ParsableCommand {
 
     @OptionGroup var common: CommonOptions
 
-    @Option(name: .long, help: "Output format: table, csv, json or markdown.")
-    var format: OutputFormat = .table
+    @Option(name: .long, help: ArgumentHelp("Output format: \(OutputFormat.names(for: .query, separator: ", ")) (by default, what -o's extension says, else table).", valueName: "format"))
+    var format: OutputFormat?
 
     mutating func run() throws {
         let interactive = command == nil && isatty(STDIN_FILENO) != 0
-        let cli = try CommandLineSession(common, format: format, deferLoading: interactive)
+        let cli = try CommandLineSession(common, format: try common.format(format, for: .query, fallback: .table),
+                                         deferLoading: interactive)
         if let command {
             try cli.finish(cli.shell.run(SourceText(name: "<command>", text: command), parameters: cli.parameters))
         } else if isatty(STDIN_FILENO) == 0 {
@@ -130,11 +151,11 @@ struct Run: ParsableCommand {
 
     @OptionGroup var common: CommonOptions
 
-    @Option(name: .long, help: "Output format: table, csv, json or markdown.")
-    var format: OutputFormat = .table
+    @Option(name: .long, help: ArgumentHelp("Output format: \(OutputFormat.names(for: .query, separator: ", ")) (by default, what -o's extension says, else table).", valueName: "format"))
+    var format: OutputFormat?
 
     mutating func run() throws {
-        let cli = try CommandLineSession(common, format: format)
+        let cli = try CommandLineSession(common, format: try common.format(format, for: .query, fallback: .table))
         try cli.finish(cli.shell.runFile(file, parameters: cli.parameters))
     }
 }

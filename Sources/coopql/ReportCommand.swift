@@ -12,13 +12,12 @@ struct Report: ParsableCommand {
 
     @OptionGroup var common: CommonOptions
 
-    @Option(name: .long, help: "Output format: md, html, text, csv or json (csv and json write the report's tables).")
-    var format: ReportFormat = .md
+    @Option(name: .long, help: ArgumentHelp("Output format: md, html, text, csv or json (csv and json write the report's tables; by default, what -o's extension says, else md).", valueName: "format"))
+    var format: OutputFormat?
 
     mutating func run() throws {
+        let chosen = try common.format(format, for: .report, fallback: .markdown)
         let cli = try CommandLineSession(common)
-        try cli.finish(cli.shell.renderReport(template, format: format, parameters: cli.parameters))
+        try cli.finish(cli.shell.renderReport(template, format: chosen, parameters: cli.parameters))
     }
 }
-
-extension ReportFormat: ExpressibleByArgument {}

@@ -326,7 +326,43 @@ import Testing
     @Test func optionsDefaults() {
         let o = RenderOptions()
         #expect(o == RenderOptions(format: .table, numberStyle: .vietnamese, maxRows: nil, terminalWidth: nil, colour: false))
-        #expect(OutputFormat(rawValue: "markdown") == .markdown)
-        #expect(OutputFormat.allCases.count == 4)
+        #expect(OutputFormat(name: "markdown") == .markdown)
+    }
+}
+
+/// One list of output formats for queries and reports: names, uses and extensions.
+@Suite struct OutputFormatTests {
+    /// Every spelling `--format`, `.format` and `report --format` ever accepted still works.
+    @Test func everyAcceptedNameStillWorks() {
+        let spellings: [(String, OutputFormat)] = [
+            ("table", .table), ("csv", .csv), ("json", .json), ("markdown", .markdown),  // queries
+            ("md", .markdown), ("text", .table), ("html", .html),                          // reports
+        ]
+        for (name, format) in spellings { #expect(OutputFormat(name: name) == format, "\(name)") }
+        #expect(OutputFormat(name: "CSV") == .csv)
+        #expect(OutputFormat(name: "xml") == nil)
+        #expect(OutputFormat(name: "") == nil)
+    }
+
+    @Test func queriesAndReportsEachHaveTheirFormats() {
+        #expect(OutputFormat.names(for: .query) == "table|csv|json|markdown")
+        #expect(Set(OutputFormat.formats(for: .report)) == [.table, .csv, .json, .markdown, .html])
+        #expect(!OutputFormat.html.uses.contains(.query))
+        // No two formats answer to the same name or the same extension.
+        let names = OutputFormat.allCases.flatMap(\.names)
+        #expect(Set(names).count == names.count)
+        let extensions = OutputFormat.allCases.flatMap(\.extensions)
+        #expect(Set(extensions).count == extensions.count)
+    }
+
+    @Test func aFilesExtensionNamesItsFormat() {
+        #expect(OutputFormat(path: "out.csv") == .csv)
+        #expect(OutputFormat(path: "reports/bac-lieu.HTML") == .html)
+        #expect(OutputFormat(path: "a.b/report.md") == .markdown)
+        #expect(OutputFormat(path: "result.json") == .json)
+        #expect(OutputFormat(path: "notes.txt") == .table)
+        #expect(OutputFormat(path: "archive.tar.gz") == nil)
+        #expect(OutputFormat(path: "a.csv/README") == nil)
+        #expect(OutputFormat(path: ".csv") == nil)
     }
 }

@@ -40,7 +40,13 @@ public struct ReportDocument: Sendable {
     }
 }
 
-/// The formats a report can be written in.
-public enum ReportFormat: String, Sendable, CaseIterable {
-    case md, text, html, csv, json
+extension ReportDocument {
+    /// A report of one value and nothing else: a table, or a value written for people.
+    init(value: Value, language: Language) {
+        let style: NumberStyle = language == .vi ? .vietnamese : .english
+        switch value {
+        case .table(let t): self.init(name: "CoopQL", language: language, pieces: [.table(t)])
+        default: self.init(name: "CoopQL", language: language, pieces: [.data(humanText(value, style: style))])
+        }
+    }
 }

@@ -202,7 +202,7 @@ public struct Completer: Sendable {
         case ".load", ".run", ".output": return Completion(start: start, candidates: paths(matching: argument))
         case ".schema": pool = tableNames
         case ".help": pool = HelpTopics.names
-        case ".format": pool = ["table", "csv", "json", "markdown"]
+        case ".format": pool = OutputFormat.formats(for: .query).map(\.name)
         case ".timer": pool = ["on", "off"]
         case ".lang": pool = ["vi", "en"]
         case ".explain": return complete(argument).shifted(by: start)

@@ -152,7 +152,7 @@ public func writeAtomically(_ text: String, to path: String) throws(Diagnostic) 
 
 extension Shell {
     /// Renders a template file and writes the report. Returns the exit status.
-    public func renderReport(_ path: String, format: ReportFormat, parameters: [String: String] = [:]) -> Status {
+    public func renderReport(_ path: String, format: OutputFormat, parameters: [String: String] = [:]) -> Status {
         let source: SourceText
         switch readSource(path) {
         case .success(let s): source = s

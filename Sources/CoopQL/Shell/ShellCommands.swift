@@ -31,7 +31,9 @@ extension LineREPL {
             }
         case ".load": load(argument)
         case ".format":
-            guard let format = OutputFormat(rawValue: argument) else { return usage(".format table|csv|json|markdown") }
+            guard let format = OutputFormat(name: argument), format.uses.contains(.query) else {
+                return usage(".format " + OutputFormat.names(for: .query))
+            }
             shell.options.format = format
         case ".output": redirect(argument)
         case ".timer":

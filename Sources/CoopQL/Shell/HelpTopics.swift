@@ -82,7 +82,7 @@ public enum HelpTopics {
         (".tables", "the loaded tables and their rows"),
         (".schema [table]", "columns, types, descriptions and codes"),
         (".load DIR|FILE", "load a folder of data files, or one file"),
-        (".format table|csv|json|markdown", "how results are shown"),
+        (".format " + OutputFormat.names(for: .query), "how results are shown"),
         (".output FILE / .output", "write results to a file / back to the screen"),
         (".timer on|off", "show how long each entry took"),
         (".lang vi|en", "language of labels and numbers"),

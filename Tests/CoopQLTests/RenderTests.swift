@@ -355,6 +355,16 @@ import Testing
         #expect(Set(extensions).count == extensions.count)
     }
 
+    /// `html` is a report format; asked of `render` for one value it writes that value as a page.
+    @Test func htmlWritesAValueAsAPage() throws {
+        let t = try Table(["name": .text(["<b>An</b>"]), "members": .int([1915])])
+        let page = render(.table(t), options: RenderOptions(format: .html))
+        #expect(page.contains("<table"))
+        #expect(page.contains("&lt;b&gt;An&lt;/b&gt;") && !page.contains("<b>An"))
+        #expect(page.contains("1.915"))
+        #expect(render(.int(1915), options: RenderOptions(format: .html)).contains("1.915"))
+    }
+
     @Test func aFilesExtensionNamesItsFormat() {
         #expect(OutputFormat(path: "out.csv") == .csv)
         #expect(OutputFormat(path: "reports/bac-lieu.HTML") == .html)

@@ -38,27 +38,46 @@ struct CommonOptions: ParsableArguments {
     }
 }
 
-extension OutputFormat: ExpressibleByArgument {
-    /// `--format NAME`, read by the one parser of format names.
-    public init?(argument: String) { self.init(name: argument) }
-    public static var allValueStrings: [String] { allCases.flatMap(\.names) }
+/// A `--format` value: a format name (`OutputFormat(name:)`, the one parser of them) that can
+/// write what the command writes; the parser lists those names when given another.
+protocol FormatArgument: ExpressibleByArgument {
+    static var use: OutputFormat.Use { get }
+    var format: OutputFormat { get }
+    init(format: OutputFormat)
+}
+
+extension FormatArgument {
+    init?(argument: String) {
+        guard let format = OutputFormat(name: argument), format.uses.contains(Self.use) else { return nil }
+        self.init(format: format)
+    }
+    static var allValueStrings: [String] { OutputFormat.formats(for: use).flatMap(\.names) }
+}
+
+/// `--format` of `coopql -c` and `coopql run`.
+struct QueryFormat: FormatArgument {
+    static let use = OutputFormat.Use.query
+    let format: OutputFormat
+}
+
+/// `--format` of `coopql report`.
+struct ReportFormat: FormatArgument {
+    static let use = OutputFormat.Use.report
+    let format: OutputFormat
 }
 
 extension CommonOptions {
-    /// The format results are written in: `--format` if given, else the one `-o FILE`'s extension
-    /// asks for, else `fallback`. A `--format` that cannot write this kind of output is wrong usage.
-    func format(_ asked: OutputFormat?, for use: OutputFormat.Use, fallback: OutputFormat) throws -> OutputFormat {
-        if let asked {
-            guard asked.uses.contains(use) else {
-                let what = use == .query ? "a query's results" : "a report"
-                throw ValidationError("--format \(asked.name) cannot write \(what); use one of: \(OutputFormat.names(for: use, separator: ", "))")
-            }
-            return asked
+    /// The format results are written in: `--format` if given, else the one `-o FILE`'s
+    /// extension asks for when it can write them, else `fallback`.
+    func format<Asked: FormatArgument>(_ asked: Asked?, fallback: OutputFormat) -> OutputFormat {
+        if let asked { return asked.format }
+        if let output, let byExtension = OutputFormat(path: output), byExtension.uses.contains(Asked.use) {
+            return byExtension
         }
-        if let output, let byExtension = OutputFormat(path: output), byExtension.uses.contains(use) { return byExtension }
         return fallback
     }
 }
+
 extension Language: ExpressibleByArgument {}
 
 @main
@@ -112,12 +131,11 @@ struct Query: ParsableCommand {
     @OptionGroup var common: CommonOptions
 
     @Option(name: .long, help: ArgumentHelp("Output format: \(OutputFormat.names(for: .query, separator: ", ")) (by default, what -o's extension says, else table).", valueName: "format"))
-    var format: OutputFormat?
+    var format: QueryFormat?
 
     mutating func run() throws {
         let interactive = command == nil && isatty(STDIN_FILENO) != 0
-        let cli = try CommandLineSession(common, format: try common.format(format, for: .query, fallback: .table),
-                                         deferLoading: interactive)
+        let cli = try CommandLineSession(common, format: common.format(format, fallback: .table), deferLoading: interactive)
         if let command {
             try cli.finish(cli.shell.run(SourceText(name: "<command>", text: command), parameters: cli.parameters))
         } else if isatty(STDIN_FILENO) == 0 {
@@ -152,10 +170,10 @@ struct Run: ParsableCommand {
     @OptionGroup var common: CommonOptions
 
     @Option(name: .long, help: ArgumentHelp("Output format: \(OutputFormat.names(for: .query, separator: ", ")) (by default, what -o's extension says, else table).", valueName: "format"))
-    var format: OutputFormat?
+    var format: QueryFormat?
 
     mutating func run() throws {
-        let cli = try CommandLineSession(common, format: try common.format(format, for: .query, fallback: .table))
+        let cli = try CommandLineSession(common, format: common.format(format, fallback: .table))
         try cli.finish(cli.shell.runFile(file, parameters: cli.parameters))
     }
 }

@@ -13,10 +13,10 @@ struct Report: ParsableCommand {
     @OptionGroup var common: CommonOptions
 
     @Option(name: .long, help: ArgumentHelp("Output format: md, html, text, csv or json (csv and json write the report's tables; by default, what -o's extension says, else md).", valueName: "format"))
-    var format: OutputFormat?
+    var format: ReportFormat?
 
     mutating func run() throws {
-        let chosen = try common.format(format, for: .report, fallback: .markdown)
+        let chosen = common.format(format, fallback: .markdown)
         let cli = try CommandLineSession(common)
         try cli.finish(cli.shell.renderReport(template, format: chosen, parameters: cli.parameters))
     }

@@ -55,13 +55,13 @@ extension FormatArgument {
 }
 
 /// `--format` of `coopql -c` and `coopql run`.
-struct QueryFormat: FormatArgument {
+struct QueryFormatOption: FormatArgument {
     static let use = OutputFormat.Use.query
     let format: OutputFormat
 }
 
 /// `--format` of `coopql report`.
-struct ReportFormat: FormatArgument {
+struct ReportFormatOption: FormatArgument {
     static let use = OutputFormat.Use.report
     let format: OutputFormat
 }
@@ -131,7 +131,7 @@ struct Query: ParsableCommand {
     @OptionGroup var common: CommonOptions
 
     @Option(name: .long, help: ArgumentHelp("Output format: \(OutputFormat.names(for: .query, separator: ", ")) (by default, what -o's extension says, else table).", valueName: "format"))
-    var format: QueryFormat?
+    var format: QueryFormatOption?
 
     mutating func run() throws {
         let interactive = command == nil && isatty(STDIN_FILENO) != 0
@@ -170,7 +170,7 @@ struct Run: ParsableCommand {
     @OptionGroup var common: CommonOptions
 
     @Option(name: .long, help: ArgumentHelp("Output format: \(OutputFormat.names(for: .query, separator: ", ")) (by default, what -o's extension says, else table).", valueName: "format"))
-    var format: QueryFormat?
+    var format: QueryFormatOption?
 
     mutating func run() throws {
         let cli = try CommandLineSession(common, format: common.format(format, fallback: .table))

@@ -13,7 +13,7 @@ struct Report: ParsableCommand {
     @OptionGroup var common: CommonOptions
 
     @Option(name: .long, help: ArgumentHelp("Output format: md, html, text, csv or json (csv and json write the report's tables; by default, what -o's extension says, else md).", valueName: "format"))
-    var format: ReportFormat?
+    var format: ReportFormatOption?
 
     mutating func run() throws {
         let chosen = common.format(format, fallback: .markdown)

@@ -9,7 +9,7 @@ package enum Parallel {
     /// their own stretch of rows. That is a promise the compiler cannot check through unsafe pointers and non-Sendable
     /// closures, hence `Unchecked`; it holds because `concurrentPerform` returns only after
     /// every call has finished, while all that the calls reach is still alive and unchanged.
-    package static func map<T>(_ count: Int, _ body: (Int) -> T) -> [T] {
+    @inlinable package static func map<T>(_ count: Int, _ body: (Int) -> T) -> [T] {
         guard count > 1 else { return count == 1 ? [body(0)] : [] }
         var results = [T?](repeating: nil, count: count)
         withoutActuallyEscaping(body) { body in
@@ -25,18 +25,19 @@ package enum Parallel {
 
     /// How many pieces to cut `rowCount` rows into: one per core, but none smaller than
     /// `minimumRows`, since starting a worker costs more than a small stretch of rows saves.
-    package static func pieceCount(rowCount: Int, minimumRows: Int = 1 << 18) -> Int {
+    @inlinable package static func pieceCount(rowCount: Int, minimumRows: Int = 1 << 18) -> Int {
         max(1, min(ProcessInfo.processInfo.activeProcessorCount, rowCount / max(1, minimumRows)))
     }
 
     /// The rows `0..<rowCount` cut into `pieces` contiguous stretches of nearly equal size.
-    package static func stretches(rowCount: Int, pieces: Int) -> [Range<Int>] {
+    @inlinable package static func stretches(rowCount: Int, pieces: Int) -> [Range<Int>] {
         let n = max(1, pieces)
         return (0..<n).map { i in (rowCount * i / n)..<(rowCount * (i + 1) / n) }
     }
 
     /// Carries a value into `concurrentPerform`'s workers; see `map` for why that is safe here.
-    private struct Unchecked<Value>: @unchecked Sendable {
-        let value: Value
+    @usableFromInline struct Unchecked<Value>: @unchecked Sendable {
+        @usableFromInline let value: Value
+        @usableFromInline init(value: Value) { self.value = value }
     }
 }

@@ -2,7 +2,7 @@
 /// are cut into stretches copied on all cores.
 package enum Gather {
     /// `source[rows[i]]` for each i; `missing` where a row number is -1 (nil: there is none).
-    package static func values<T>(_ source: [T], at rows: [Int32], missing: T? = nil) -> [T] {
+    @inlinable package static func values<T>(_ source: [T], at rows: [Int32], missing: T? = nil) -> [T] {
         let count = rows.count
         return [T](unsafeUninitializedCapacity: count) { out, initialized in
             let buffer = out

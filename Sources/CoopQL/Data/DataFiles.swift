@@ -1,9 +1,11 @@
+import CoopQLBase
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
 import Musl
 #elseif canImport(Darwin)
 import Darwin
+import CoopQLBase
 #endif
 
 /// What every data file format (CSV, JSON, JSON Lines) shares: whole-file reads, the UTF-8 byte

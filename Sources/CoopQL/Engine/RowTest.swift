@@ -1,3 +1,5 @@
+import CoopQLBase
+
 /// A test of one column's cells, ready to run over any stretch of rows.
 struct RowTest {
     /// Writes the rows of the range that pass into the buffer (room for the range's length), in

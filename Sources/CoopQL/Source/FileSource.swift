@@ -1,3 +1,5 @@
+import CoopQLBase
+
 /// Data files as a source: a folder of CSV, JSON and JSON Lines files, one table per file, or a
 /// single file. The files are read, checked against the schema (`LoadOptions`) and turned into
 /// tables the first time the source is asked for its tables; `scan` then hands them over. Files

@@ -1,3 +1,5 @@
+import CoopQLBase
+
 extension Session {
     /// Adds every table a source lists, each under its name (replacing a table of that name), and
     /// returns the source's warnings. On error nothing is added: the tables the session had stay

@@ -1,3 +1,5 @@
+import CoopQLBase
+
 /// Where tables come from: a folder of data files today, a database tomorrow.
 ///
 /// A source names itself, lists the tables it offers with their columns, and hands over a table

@@ -88,7 +88,8 @@ public enum HelpTopics {
         (".lang vi|en", "language of labels and numbers"),
         (".params", "parameters and values declared so far"),
         (".run FILE", "run a script"),
-        (".explain QUERY", "each step of the query with its row count and time (stages run together share a step)"),
+        (".explain QUERY", "the plan the query runs by: its operators as a tree (stages run as one share a line)"),
+        (".explain analyze QUERY", "runs that plan and shows each operator's rows and time"),
         (".quit", "leave (or Ctrl-D)"),
     ]
 

@@ -4,9 +4,9 @@ import Foundation
 public struct ExplainedOperator: Sendable, Equatable {
     /// How far from the result: 0 for the last operator, 1 for the one feeding it, and so on.
     public let depth: Int
-    /// The stages it runs as written, joined by ` | ` when it runs several as one; the source's
+    /// The stages it runs as written, in order (several when it runs them as one); the source's
     /// text for the scan.
-    public let text: String
+    public let stages: [String]
     /// The name of the rule that made it run several stages as one, if one did.
     public let rule: String?
     /// How many columns it gives out, when known before running.
@@ -22,9 +22,9 @@ extension PhysicalPlan {
     /// of each operator, scan first, when it was run.
     func explained(in source: SourceText, timings: [(rows: Int, seconds: Double)]? = nil) -> [ExplainedOperator] {
         operators.enumerated().map { i, op in
-            let text: String
-            if case .scan(let expr) = op.op { text = source.slice(expr.span) }
-            else { text = op.stages.map { source.slice($0.span) }.joined(separator: " | ") }
+            let stages: [String]
+            if case .scan(let expr) = op.op { stages = [source.slice(expr.span)] }
+            else { stages = op.stages.map { source.slice($0.span) } }
             let rule: String?
             switch op.op {
             case .filterThenPick: rule = FuseFilterPick().name
@@ -32,7 +32,7 @@ extension PhysicalPlan {
             case .scan, .stage: rule = nil
             }
             let timing = timings.flatMap { i < $0.count ? $0[i] : nil }
-            return ExplainedOperator(depth: operators.count - 1 - i, text: text, rule: rule,
+            return ExplainedOperator(depth: operators.count - 1 - i, stages: stages, rule: rule,
                                      columns: op.schema?.columns.count, rows: timing?.rows, seconds: timing?.seconds)
         }.reversed()
     }

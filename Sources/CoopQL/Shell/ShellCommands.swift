@@ -144,24 +144,32 @@ extension LineREPL {
             let plan = try cancellable { () throws(DiagnosticList) -> [ExplainedOperator] in
                 try shell.session.explain(query, analyze: analyze)
             }
-            let texts = plan.map { op in
-                (op.depth == 0 ? "" : String(repeating: "   ", count: op.depth - 1) + "└─ ")
-                    + op.text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
-                    + (op.rule.map { "  ← \($0)" } ?? "")
+            // Each operator's stages one per line, the tree's branch on the first; its figures
+            // on the last, with the rule that made one operator of several stages.
+            let texts: [[String]] = plan.map { op in
+                let indent = String(repeating: "   ", count: max(0, op.depth - 1))
+                return op.stages.enumerated().map { i, stage in
+                    // A stage written over several lines shows on one.
+                    let text = stage.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+                    return op.depth == 0 ? text : indent + (i == 0 ? "└─ " : "   ") + text
+                }
             }
-            let width = min(72, max(10, texts.map(\.count).max() ?? 0))
-            func cut(_ text: String) -> String {
-                padDisplay(text.count > width ? String(text.prefix(width - 1)) + "…" : text, to: width, alignRight: false)
+            let width = min(120, max(10, texts.joined().map(\.count).max() ?? 0))
+            func cut(_ text: String, padded: Bool = true) -> String {
+                let shown = text.count > width ? String(text.prefix(width - 1)) + "…" : text
+                return padded ? padDisplay(shown, to: width, alignRight: false) : shown
             }
             var lines = [cut("operator") + (analyze ? "        rows       time" : "     columns")]
-            for (op, text) in zip(plan, texts) {
+            for (op, stageLines) in zip(plan, texts) {
+                lines += stageLines.dropLast().map { cut($0, padded: false) }
+                var last = cut(stageLines.last ?? "") + "  "
                 if analyze {
-                    lines.append(cut(text) + "  "
-                                 + padDisplay(op.rows.map { formatInteger(Int64($0), style: shell.options.numberStyle) } ?? "-", to: 10, alignRight: true) + "  "
-                                 + padDisplay(op.seconds.map { formatMilliseconds($0 * 1000) } ?? "-", to: 9, alignRight: true))
+                    last += padDisplay(op.rows.map { formatInteger(Int64($0), style: shell.options.numberStyle) } ?? "-", to: 10, alignRight: true)
+                        + "  " + padDisplay(op.seconds.map { formatMilliseconds($0 * 1000) } ?? "-", to: 9, alignRight: true)
                 } else {
-                    lines.append(cut(text) + "  " + padDisplay(op.columns.map(String.init) ?? "?", to: 10, alignRight: true))
+                    last += padDisplay(op.columns.map(String.init) ?? "?", to: 10, alignRight: true)
                 }
+                lines.append(last + (op.rule.map { "  ← one operator: \($0)" } ?? ""))
             }
             shell.write(lines.joined(separator: "\n") + "\n")
         } catch {

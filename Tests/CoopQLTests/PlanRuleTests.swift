@@ -25,7 +25,7 @@ import Testing
             case .scan: return "scan"
             case .stage(let s): return source.slice(s.span)
             case .filterThenPick(let f, let p): return "[" + source.slice(f.span) + " → " + source.slice(p.span) + "]"
-            case .joinsThenSummarize(let joins, let s):
+            case .joinsThenSummarize(let joins, let s, _):
                 return "[" + (joins.map { source.slice($0.stage.span) } + [source.slice(s.span)]).joined(separator: " → ") + "]"
             }
         }
@@ -85,6 +85,11 @@ import Testing
         #expect(try Self.shape(s, "members | join coops on coop_id == coops.id | where true | count by coops.province", rule)
                 == ["scan", "join coops on coop_id == coops.id", "where true", "count by coops.province"])
         #expect(try Self.shape(s, "members | count by coop_id", rule) == ["scan", "count by coop_id"])
+        // What the fused operator keeps of the joined rows: the join's left key (coop_id, 1) and
+        // the summarize's key (coops.province, 4).
+        let fused = try Self.plan(s, "members | join coops on coop_id == coops.id | summarize n = count() by coops.province", rule)
+        let keeping: Set<Int>?? = { if case .joinsThenSummarize(_, _, let k) = fused[1].op { return k } else { return nil } }()
+        #expect(try #require(keeping, "not fused") == [1, 4])
     }
 
     // MARK: - PruneColumns
@@ -159,7 +164,7 @@ import Testing
                 case .scan: return "scan"
                 case .stage: return "stage"
                 case .filterThenPick: return "filter+pick"
-                case .joinsThenSummarize(let joins, _): return "\(joins.count) joins+summarize"
+                case .joinsThenSummarize(let joins, _, _): return "\(joins.count) joins+summarize"
                 }
             }
         }

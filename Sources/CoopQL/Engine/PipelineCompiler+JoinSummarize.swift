@@ -3,22 +3,21 @@
 /// reading the result for the joined rows through those numbers. The answer, the errors and what
 /// the run's limits count are those of running the stages one by one.
 extension PipelineCompiler {
-    /// Joins and the `summarize` after them as one operator (`FuseJoinsSummarize` decides when).
-    func compileJoinsThenSummarize(_ joinSteps: [PlanNode.JoinStep], _ summarizeStage: BoundStage) -> Operator {
+    /// Joins and the `summarize` after them as one operator (`FuseJoinsSummarize` decides when,
+    /// and which joined columns are `keeping`).
+    func compileJoinsThenSummarize(_ joinSteps: [PlanNode.JoinStep], _ summarizeStage: BoundStage,
+                                   keeping keep: Set<Int>?) -> Operator {
         guard case .aggregate(let keys, let aggregates, let outputs) = summarizeStage.kind else {
             preconditionFailure("joins are run together only with the summarize after them")
         }
         let expressions = ExpressionCompiler(source: source)
         let source = self.source
 
-        // The columns read after the joins: the rest of each joined table is never kept.
-        var needed = JoinedEvaluation.reads(keys + aggregates.compactMap(\.argument))
         var joins: [JoinPart] = []
         for step in joinSteps {
             guard case .join(let kind, let right, let alias, let leftKeys, let rightKeys) = step.stage.kind else {
                 preconditionFailure("only joins run before the summarize")
             }
-            needed = JoinedEvaluation.reads(leftKeys).flatMap { reads in needed.map { $0.union(reads) } }
             joins.append(JoinPart(keepUnmatched: kind == .left, right: expressions.compile(right), alias: alias,
                                   leftKeys: leftKeys, leftKernels: leftKeys.map(expressions.compile),
                                   rightKeys: rightKeys, rightKernels: rightKeys.map(expressions.compile),
@@ -29,7 +28,7 @@ extension PipelineCompiler {
                                       outputs: outputs, outputKernels: outputs.map(expressions.compile),
                                       schema: summarizeStage.output)
         let summarizePlace = PipelineCompiler.place(of: summarizeStage)
-        let keep = needed, parts = joins
+        let parts = joins
 
         return { table, runtime, locals in
             var rows = JoinedRows(base: table)
@@ -133,14 +132,7 @@ enum JoinedEvaluation {
 
     /// The columns the expressions read; nil when a nested pipeline might read any.
     static func reads(_ exprs: [BoundExpr]) -> Set<Int>? {
-        var used = Set<Int>()
-        for e in exprs {
-            var nested = false
-            e.forEachNode { if case .pipeline = $0.kind { nested = true } }
-            if nested { return nil }
-            used.formUnion(e.columnsRead)
-        }
-        return used
+        PruneColumns.columns(readBy: exprs)
     }
 
     /// Whether the value for a row depends on that row alone, so that computing it on another

@@ -48,7 +48,8 @@ struct PipelineCompiler {
         case .scan: preconditionFailure("only the first operator is a scan")
         case .stage(let stage): return compile(stage, live: op.live)
         case .filterThenPick(let filter, let pick): return compileFiltered(filter, then: pick, live: op.live)
-        case .joinsThenSummarize(let joins, let summarize): return compileJoinsThenSummarize(joins, summarize)
+        case .joinsThenSummarize(let joins, let summarize, let keeping):
+            return compileJoinsThenSummarize(joins, summarize, keeping: keeping)
         }
     }
 

@@ -15,7 +15,7 @@ struct PhysicalPlan: Sendable {
             case .scan: return []
             case .stage(let s): return [s]
             case .filterThenPick(let filter, let pick): return [filter, pick]
-            case .joinsThenSummarize(let joins, let summarize): return joins.map(\.stage) + [summarize]
+            case .joinsThenSummarize(let joins, let summarize, _): return joins.map(\.stage) + [summarize]
             }
         }
     }

@@ -14,8 +14,9 @@ struct PlanNode: Sendable {
         /// as a selection, never copied (made by `FuseFilterPick`).
         case filterThenPick(filter: BoundStage, pick: BoundStage)
         /// Joins then `summarize`: the joins record row numbers and the summarize reads through
-        /// them (made by `FuseJoinsSummarize`).
-        case joinsThenSummarize(joins: [JoinStep], summarize: BoundStage)
+        /// them (made by `FuseJoinsSummarize`). `keeping`: the joined columns read after the
+        /// joins (nil: all); the rest of each joined table is never kept.
+        case joinsThenSummarize(joins: [JoinStep], summarize: BoundStage, keeping: Set<Int>?)
     }
 
     /// A join inside `joinsThenSummarize`, with the output columns later stages read (for the

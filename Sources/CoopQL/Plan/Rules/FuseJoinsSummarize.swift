@@ -15,8 +15,19 @@ struct FuseJoinsSummarize: PlanRule {
                 below = n.input
             }
             guard !joins.isEmpty, let source = below else { return node }
-            return PlanNode(op: .joinsThenSummarize(joins: joins, summarize: summarize), inputs: [source],
-                            schema: node.schema, live: node.live)
+            return PlanNode(op: .joinsThenSummarize(joins: joins, summarize: summarize,
+                                                    keeping: FuseJoinsSummarize.columnsRead(joins.map(\.stage), summarize)),
+                            inputs: [source], schema: node.schema, live: node.live)
         }
+    }
+
+    /// The joined columns read after the joins: by the summarize, and by each join's left keys
+    /// (the columns of the tables joined before it); nil when a nested pipeline might read any.
+    static func columnsRead(_ joins: [BoundStage], _ summarize: BoundStage) -> Set<Int>? {
+        let leftKeys = joins.flatMap { stage -> [BoundExpr] in
+            if case .join(_, _, _, let keys, _) = stage.kind { return keys }
+            return []
+        }
+        return PruneColumns.columns(readBy: summarize.reads + leftKeys)
     }
 }

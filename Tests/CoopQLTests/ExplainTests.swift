@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import CoopQL
+@testable import CoopQLShell
 
 /// `.explain` prints the plan that runs; `.explain analyze` runs it and shows each operator's
 /// rows and time. The plans of `Fixtures/golden/explain/NAME.coop` are compared with `NAME.out`

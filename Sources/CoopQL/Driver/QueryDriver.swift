@@ -1,3 +1,5 @@
+import CoopQLBase
+
 /// The one path from text to answers — parse → check → plan → run — for queries and scripts
 /// (`Session.run`, `evaluate`), prepared queries (the Swift embedding API and the C API on top
 /// of it), report templates and `.explain`. Every use starts alike: on a thread with a deep

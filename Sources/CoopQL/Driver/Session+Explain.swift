@@ -1,3 +1,5 @@
+import CoopQLBase
+
 extension Session {
     /// `.explain`: the plan a query's pipeline runs by, last operator first. With `analyze` the
     /// plan is also run, operator by operator, and each shows its rows and time. The query must be

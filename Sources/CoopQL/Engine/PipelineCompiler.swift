@@ -1,3 +1,5 @@
+import CoopQLBase
+
 /// Compiles the operators of a physical plan (see `Planner`) into one closure: the scan, then
 /// each operator over a whole table. Which stages run together and which columns each hands on
 /// are the plan's decisions (the rules in `Plan/Rules`); this only compiles what it is given.

@@ -1,3 +1,5 @@
+import CoopQLBase
+
 /// What the planner's rules need to know about each kind of stage: the one place a new stage
 /// tells the planner what it reads.
 extension BoundStage {

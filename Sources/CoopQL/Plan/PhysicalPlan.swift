@@ -1,3 +1,5 @@
+import CoopQLBase
+
 /// What the engine runs for one pipeline: the operators of the rewritten logical plan, from the
 /// scan up. Each runs over the whole table the one before it gave out; `PipelineCompiler`
 /// compiles them one by one and `.explain` prints them, so what it shows is what runs.

@@ -1,4 +1,5 @@
 import Foundation
+import CoopQLBase
 
 /// One operator of the plan that runs, as `.explain` shows it.
 public struct ExplainedOperator: Sendable, Equatable {

@@ -1,3 +1,5 @@
+import CoopQLBase
+
 /// The logical plan of one pipeline: a tree of operators, each with the operator that feeds it
 /// and the columns it gives out. `LogicalPlan.of` builds it from the checked pipeline, one node
 /// per stage; the rewrite rules (`PlanRules`) then fuse, prune and move nodes; `PhysicalPlan`

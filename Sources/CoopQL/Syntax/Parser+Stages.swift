@@ -59,7 +59,7 @@ public struct PipelineStage: Sendable {
 extension Parser {
     /// Every word that starts a stage, for "did you mean" suggestions and completion (`left`
     /// starts `left join`).
-    static let stageNames: [String] = PipelineStage.all.flatMap { $0.name == "join" ? ["join", "left"] : [$0.name] }
+    package static let stageNames: [String] = PipelineStage.all.flatMap { $0.name == "join" ? ["join", "left"] : [$0.name] }
 
     /// stage = whereStage | selectStage | extendStage | summarizeStage | countStage | sortStage
     ///       | takeStage | topStage | distinctStage | joinStage | pivotStage | presentStage

@@ -1,3 +1,5 @@
+import CoopQLBase
+
 /// A `where` and the `top`, `sort` or `take` right after it become one operator
 /// (`filterThenPick`) that hands the second stage the rows the `where` keeps as a selection:
 /// those rows are never copied, only the ones the second stage gives out, and `top` can look

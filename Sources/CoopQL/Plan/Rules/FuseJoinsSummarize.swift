@@ -1,3 +1,5 @@
+import CoopQLBase
+
 /// One or more joins and the `summarize` after them become one operator
 /// (`joinsThenSummarize`): the joins record row numbers instead of copying rows, and the
 /// summarize computes each key and argument on the smallest table holding what it reads. The

@@ -1,3 +1,5 @@
+import CoopQLBase
+
 /// A rewrite of a logical plan that keeps its answer, its errors and where they point.
 protocol PlanRule: Sendable {
     /// The rule's name, as `.explain` and the tests know it.

@@ -1,3 +1,5 @@
+import CoopQLBase
+
 /// A `where` moves below the stage before it when running it first gives the same table, the
 /// same errors pointing at the same places, and the same nulls:
 /// - below `sort`, whose keys are plain columns: sorting the kept rows keeps their order (the

@@ -25,13 +25,7 @@ extension Session {
                                              hint: "the query size limit is set by the program running this query")])
         }
         let source = SourceText(name: name, text: text)
-        do {
-            return try onLargeStack { [self] in try PreparedQuery(session: self, source: source, parameters: parameters) }
-        } catch let list as DiagnosticList {
-            throw list
-        } catch {
-            throw Session.diagnostics(for: error, in: source)
-        }
+        return try QueryDriver.onDeepStack(source) { [self] in try PreparedQuery(session: self, source: source, parameters: parameters) }
     }
 
     /// Prepares and runs a query in one call, with typed parameters read as `$name`.

@@ -76,22 +76,14 @@ public final class Session: @unchecked Sendable {
     /// Every problem found before running is thrown together; a run-time error stops the run.
     public func run(_ source: SourceText, parameters: [String: String] = [:],
                     emit: @escaping (Output) throws -> Void) throws(DiagnosticList) {
-        // Parsing, checking and running all recurse over the tree: give them a deep stack
-        // whatever thread the host calls from.
-        do {
-            try onLargeStack { [self] in try runHere(source, parameters: parameters, emit: emit) }
-        } catch let list as DiagnosticList {
-            throw list
-        } catch {
-            throw Session.diagnostics(for: error, in: source)
+        try QueryDriver.onDeepStack(source) { [self] in
+            let checked = try driver.check(source, parameters: parameters, bindings: [:])
+            try execute(checked, source: source, emit: emit)
         }
     }
 
-    private func runHere(_ source: SourceText, parameters: [String: String],
-                         emit: @escaping (Output) throws -> Void) throws(DiagnosticList) {
-        let checked = try check(source, parameters: parameters, bindings: [:])
-        try execute(checked, source: source, emit: emit)
-    }
+    /// The path every query, script, report and `.explain` of this session takes.
+    var driver: QueryDriver { QueryDriver(session: self) }
 
     /// A script after checking: what `execute` runs, possibly many times (`PreparedQuery`).
     struct Checked {
@@ -99,52 +91,17 @@ public final class Session: @unchecked Sendable {
         var slots: Int
     }
 
-    /// Parses and checks a script and keeps what it declares for later runs. `bindings` are
-    /// typed parameter values from the host, put in the runtime here and read as `$name`.
-    func check(_ source: SourceText, parameters: [String: String],
-               bindings: [String: Value]) throws(DiagnosticList) -> Checked {
-        let (script, syntaxErrors) = Parser.parseRecovering(source)
-        var environment = checkerEnvironment
-        environment.paramOverrides = parameters
-        environment.readImport = importReader()
-        for (name, value) in bindings {
-            environment.params[name] = value.type
-            runtime.params[name] = value
-        }
-        environment.hostParams = Set(bindings.keys)
-        let before = checkerEnvironment.params
-        let checker = Checker(environment: environment, source: source)
-        let statements = checker.check(script)
-        remember(checker.env.functions)
-        let problems = syntaxErrors + checker.diagnostics
-        if !problems.isEmpty {
-            // In source order, whichever stage found them.
-            throw DiagnosticList(problems.sorted { ($0.span?.start ?? 0) < ($1.span?.start ?? 0) })
-        }
-        try rejectUnknownParameters(parameters, declared: checker.env.params, source: source)
-        // What the script declared stays known to later runs (the REPL), except the overrides.
-        checkerEnvironment = checker.env
-        checkerEnvironment.paramOverrides = [:]
-        checkerEnvironment.hostParams = []
-        // Host bindings belong to one query: later runs must bind them again.
-        for name in bindings.keys { checkerEnvironment.params[name] = before[name] }
-        generation += 1
-        return Checked(statements: statements, slots: checker.topLevelSlots)
-    }
-
     /// Runs a checked script within the session's limits.
     func execute(_ checked: Checked, source: SourceText, emit: @escaping (Output) throws -> Void) throws(DiagnosticList) {
-        runtime.cancelled.value = false
-        runtime.budget.start(limits)
         let interpreter = Interpreter(runtime: runtime, source: source, emit: emit)
         do {
-            try interpreter.run(checked.statements, slots: checked.slots)
+            try driver.run(source) { try interpreter.run(checked.statements, slots: checked.slots) }
         } catch {
             // A `let` the run never reached has no value: later runs must not think it exists.
             for name in checkerEnvironment.globals.keys where runtime.globals[name] == nil {
                 checkerEnvironment.globals[name] = nil
             }
-            throw Session.diagnostics(for: error, in: source)
+            throw error
         }
     }
 

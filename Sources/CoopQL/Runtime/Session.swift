@@ -85,6 +85,17 @@ public final class Session: @unchecked Sendable {
         } catch {
             throw Session.diagnostics(for: error, in: source)
         }
+        learnPivotColumns()
+    }
+
+    /// A pivot's value columns are known only once it has run (see `Checker.checkAfterPivot`):
+    /// a `let` holding a pivot's result takes the columns it really has, so later runs may name them.
+    func learnPivotColumns() {
+        for (name, type) in checkerEnvironment.globals {
+            guard case .table(let checked) = type, case .table(let table)? = runtime.globals[name],
+                  table.schema.columns.count != checked.columns.count else { continue }
+            checkerEnvironment.globals[name] = .table(table.schema)
+        }
     }
 
     private func runHere(_ source: SourceText, parameters: [String: String],

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import CoopQL
+@testable import CoopQLShell
 
 /// The command line runs under limits, shown in --help and set by --max-*; a join or pivot past
 /// the memory limit stops before it allocates.

@@ -1,3 +1,5 @@
+import CoopQLBase
+
 /// Numbers too large for their column: `99999999999999999999999` where a whole number belongs
 /// (past Int64), `1e400` anywhere a number belongs (past the largest Double). Read as they were,
 /// the first would be rounded to 1e+23 and the second would be ∞ or null; instead the cell is

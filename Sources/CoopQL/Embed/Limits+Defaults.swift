@@ -1,4 +1,5 @@
 import Foundation
+import CoopQLBase
 
 /// The limits the command line and the shell run under unless told otherwise: enough for any
 /// real question of the data, small enough that no query can take a desktop down with it.

@@ -1,4 +1,5 @@
 import Foundation
+import CoopQLBase
 
 /// Checks made before a large allocation rather than after it: a stage that can tell how many
 /// rows it is about to make (a join, a pivot) asks first, so a query past the memory limit stops

@@ -1,4 +1,5 @@
 import Foundation
+import CoopQLBase
 
 /// What `import` may read: a `.coop` script whose real path (every symbolic link followed, every
 /// `..` removed) lies inside one of the session's allowed folders, whose real paths are compared

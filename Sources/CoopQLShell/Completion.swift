@@ -55,7 +55,7 @@ public struct Completer: Sendable {
     public init(session: Session) { self.session = session }
 
     /// The dot commands, for completion and `.help`.
-    public static let commands = [".help", ".tables", ".schema", ".load", ".format", ".output", ".timer",
+    public static let commands = [".help", ".tables", ".schema", ".load", ".format", ".output", ".timer", ".limits",
                                   ".lang", ".params", ".run", ".explain", ".quit"]
     static let expressionWords = ["and", "or", "not", "in", "is", "null", "true", "false", "if", "then", "else",
                                   "by", "asc", "desc", "on", "as"]

@@ -75,6 +75,7 @@ public enum HelpTopics {
         (".format " + OutputFormat.names(for: .query), "how results are shown"),
         (".output FILE / .output", "write results to a file / back to the screen"),
         (".timer on|off", "show how long each entry took"),
+        (".limits [max-time|max-memory|max-steps|max-rows VALUE]", "show the limits of each run, or set one (none removes it)"),
         (".lang vi|en", "language of labels and numbers"),
         (".params", "parameters and values declared so far"),
         (".run FILE", "run a script"),

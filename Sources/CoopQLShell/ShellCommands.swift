@@ -46,6 +46,7 @@ extension LineREPL {
             shell.options.language = language
             shell.options.numberStyle = language == .vi ? .vietnamese : .english
         case ".params": showParameters()
+        case ".limits": limits(argument)
         case ".run":
             guard !argument.isEmpty else { return usage(".run FILE") }
             _ = cancellable { shell.runFile((argument as NSString).expandingTildeInPath) }

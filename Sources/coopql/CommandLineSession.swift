@@ -35,6 +35,7 @@ final class CommandLineSession {
         self.shell = shell
         shell.colourErrors = useColour
         shell.session.language = options.lang
+        shell.session.limits = try options.limits.limits(interactive: deferLoading)
         if outputPath != nil {
             // Results are collected and written in one go at the end, only if the run succeeds.
             sink = { [unowned self] in buffered += $0 }

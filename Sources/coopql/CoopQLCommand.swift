@@ -26,6 +26,8 @@ struct CommonOptions: ParsableArguments {
     @Flag(name: .long, help: "Show the labels of codes (nông nghiệp) instead of the codes (agriculture) in tables.")
     var labels = false
 
+    @OptionGroup(title: "Limits") var limits: LimitOptions
+
     /// `--param name=value` pairs as a dictionary.
     func parameters() throws -> [String: String] {
         var result: [String: String] = [:]
@@ -89,6 +91,8 @@ struct CoopQLCommand: ParsableCommand {
         discussion: """
         With -c, runs one query. With `run FILE` (or just FILE), runs a script. With a script piped
         to standard input, runs it. Otherwise opens the interactive shell.
+        Every run has limits: --max-time (1 hour; none in the shell), --max-memory (half the
+        physical memory), --max-steps and --max-rows (none); see `coopql help run`.
         Exit status: 0 success, 1 an error in the query, script or data, 2 wrong usage.
         """,
         subcommands: [Query.self, Run.self, Report.self, Sample.self, Bench.self],
@@ -126,7 +130,8 @@ struct Query: ParsableCommand {
         commandName: "query",
         abstract: "Run one query (-c), a script piped to standard input, or the interactive shell.")
 
-    @Option(name: .customShort("c"), help: ArgumentHelp("Run this query and exit.", valueName: "query"))
+    // Unconditional: a query may start with a dash (`-c '-7 % 3'`).
+    @Option(name: .customShort("c"), parsing: .unconditional, help: ArgumentHelp("Run this query and exit.", valueName: "query"))
     var command: String?
 
     @OptionGroup var common: CommonOptions

@@ -275,12 +275,13 @@ struct CSVInferenceTests {
         #expect(csvCells(t, 0) == [.decimal(1), .null, .decimal(2.5), .decimal(-3)])
     }
 
-    @Test func intTooBigForInt64IsDecimal() throws {
-        let t = try csvLoad("x\n9223372036854775808\n1\n")
-        #expect(t.columns[0].type == .decimal)
-        #expect(t.columns[0][0] == .decimal(9_223_372_036_854_775_808.0))
-        let widened = try csvLoad("x\n1\n99999999999999999999\n")
-        #expect(csvCells(widened, 0) == [.decimal(1), .decimal(1e20)])
+    @Test func intTooBigForInt64IsAnErrorNotARoundedDecimal() throws {
+        // Read as a decimal it would be rounded (99999999999999999999 → 1e20) without a word.
+        #expect(throws: Diagnostic.self) { try csvLoad("x\n9223372036854775808\n1\n") }
+        #expect(throws: Diagnostic.self) { try csvLoad("x\n1\n99999999999999999999\n") }
+        // A column already holding decimals reads it as one.
+        let decimals = try csvLoad("x\n1.5\n99999999999999999999\n")
+        #expect(csvCells(decimals, 0) == [.decimal(1.5), .decimal(1e20)])
     }
 
     @Test func mixedValuesBecomeTextKeepingTheOriginalSpelling() throws {

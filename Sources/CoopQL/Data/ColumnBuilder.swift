@@ -8,6 +8,8 @@ enum CellProblem: Equatable {
     case notCode
     /// Bytes that are not UTF-8 in a text cell: the file's encoding is wrong, so this stops any load.
     case invalidUTF8
+    /// A number too large for the column (see `isOversized`).
+    case tooLarge
 }
 
 /// How a value was written, which decides the types it may be read as.
@@ -68,7 +70,7 @@ struct ColumnBuilder {
     private(set) var kind: Kind
     /// Whether the schema declares the column (its type fixed, its values checked). Plain flags
     /// rather than the `Declared` value, so the per-cell tests touch no reference-counted set.
-    private let isDeclared: Bool
+    private(set) var isDeclared: Bool
     private let mayBeNull: Bool
     /// For a column of codes, the enumeration's codes, looked at once per dictionary entry.
     private let allowedCodes: Set<String>?
@@ -150,6 +152,7 @@ struct ColumnBuilder {
         case .decimal:
             // A declared column sees every written decimal, to catch `1.500` (see VietnameseNumber).
             if !isDeclared || notation == .jsonLiteral, let v = CSVValueParser.decimal(p, n) {
+                guard v.isFinite else { return .tooLarge }
                 decimals.append(v); count += 1; return nil
             }
         case .date:
@@ -167,6 +170,7 @@ struct ColumnBuilder {
         case .unknown:
             break
         }
+        if isOversized(p, n, notation) { return .tooLarge }
         if isDeclared { return addDeclaredMiss(p, n, notation) }
         return retype(p, n, numeric: true)
     }

@@ -31,6 +31,7 @@ public enum DataFile {
     /// The load, keeping what a folder's later checks need to place problems in the file.
     static func read(bytes: [UInt8], format: DataFormat, name: String, tableName: String,
                      options: LoadOptions) throws(Diagnostic) -> ReadFile {
+        let bytes = CSVFile.lineFeedsForCarriageReturns(bytes)
         let lines = DataLines(bytes: bytes, name: name)
         let schema = options.schemaTable(tableName)
         var scanned: ScannedFile

@@ -65,7 +65,16 @@ enum DataFiles {
                 bytes.append(contentsOf: chunk[0..<got])
             }
         }
-        return bytes
+        return lineFeedsForCarriageReturns(bytes)
+    }
+
+    /// A file whose lines end in CR alone (as old Mac programs, and some exports, write them) has
+    /// its CRs read as LFs: otherwise the whole file would be one line, its header holding every
+    /// row and the table none. A file with any LF is left as it is (CR LF is read as one break).
+    static func lineFeedsForCarriageReturns(_ bytes: [UInt8]) -> [UInt8] {
+        let cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
+        guard !bytes.contains(lf), bytes.contains(cr) else { return bytes }
+        return bytes.map { $0 == cr ? lf : $0 }
     }
 
     private static func failure(_ what: String, _ path: String, code: Int32 = errno) -> Diagnostic {

@@ -116,6 +116,13 @@ struct ProblemWriter {
             return ("`\(shown)` is not a code of column \(name)", suggestion, "allowed: " + codes.joined(separator: ", "))
         case .invalidUTF8:
             return ("the value in column \(name) is not UTF-8", nil, "save the file as UTF-8")
+        case .tooLarge:
+            let whole = value.allSatisfy { $0.isNumber || $0 == "-" }
+            let limit = whole ? "whole numbers run from -9223372036854775808 to 9223372036854775807"
+                              : "numbers run up to about 1.8e308"
+            let expected = plan.declared[column] == nil ? "" : " (expected \(type))"
+            return ("the number `\(shown)` in column \(name) is too large for it\(expected)", nil,
+                    limit + "; check the value, or write it in quotes to keep it as text")
         }
     }
 

@@ -76,8 +76,12 @@ private struct JoinPart: Sendable {
         }
         let width = rows.width
         let keeping = needed.map { Set($0.filter { $0 >= width }.map { $0 - width }) }
-        let outcome = rows.join(rightTable, keeping: keeping, rightKeys: rightColumns, leftKeys: leftColumns, at: level,
-                                keepUnmatched: keepUnmatched)
+        // Joined rows here are row numbers, one per side so far and the new one.
+        let rowBytes = 4 * (rows.sides.count + 2)
+        let outcome = try rows.join(rightTable, keeping: keeping, rightKeys: rightColumns, leftKeys: leftColumns, at: level,
+                                    keepUnmatched: keepUnmatched) { n in
+            try runtime.budget.admit(rows: n, bytesPerRow: rowBytes, what: "the join")
+        }
         bytes.join(rightTable, rowCount: rows.rowCount, outcome: outcome, live: live)
     }
 }

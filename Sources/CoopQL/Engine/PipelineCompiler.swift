@@ -80,6 +80,8 @@ struct PipelineCompiler {
         do { return try body() }
         catch let problem as KernelError {
             throw Diagnostic(.runtime, problem.message, at: place, in: source, suggestion: problem.suggestion)
+        } catch let limit as LimitExceeded where limit.beforeAllocation {
+            throw Diagnostic(.limit, limit.message, at: place, in: source, hint: limit.hint)
         }
     }
 
@@ -163,8 +165,11 @@ struct PipelineCompiler {
                 let lf = frame(table, locals), rf = frame(rightTable, locals)
                 let lcols = try zip(kl, leftKeys).map { k, e in try k(lf, runtime).materialize(table.rowCount, type: e.type) }
                 let rcols = try zip(krk, rightKeys).map { k, e in try k(rf, runtime).materialize(rightTable.rowCount, type: e.type) }
-                let match = HashJoin.match(left: lcols, right: rcols, leftCount: table.rowCount,
-                                           rightCount: rightTable.rowCount, keepUnmatched: kind == .left)
+                let rowBytes = JoinBytes.perRow(table, rightTable)
+                let match = try HashJoin.match(left: lcols, right: rcols, leftCount: table.rowCount,
+                                               rightCount: rightTable.rowCount, keepUnmatched: kind == .left) { rows in
+                    try runtime.budget.admit(rows: rows, bytesPerRow: rowBytes, what: "the join")
+                }
                 let width = table.columns.count
                 let l = match.left.map { table.gather($0, live: live.map { Set($0.filter { $0 < width }) }) } ?? table
                 let r = rightTable.gather(match.right, live: live.map { Set($0.filter { $0 >= width }.map { $0 - width }) })
@@ -180,7 +185,9 @@ struct PipelineCompiler {
                 let columnKey = try kc(f, runtime).materialize(table.rowCount, type: columns.type)
                 let argument = try ka.map { try $0(f, runtime) }
                 return .table(try Pivot.make(aggregate, argument: argument, rows: rowKey, columns: columnKey,
-                                             rowName: output.columns[0], rowCount: table.rowCount))
+                                             rowName: output.columns[0], rowCount: table.rowCount) { cells in
+                    try runtime.budget.admit(rows: cells, bytesPerRow: 9, what: "the pivot", unit: "cells")
+                })
             }
         }
     }

@@ -80,6 +80,17 @@ public final class Session: @unchecked Sendable {
             let checked = try driver.check(source, parameters: parameters, bindings: [:])
             try execute(checked, source: source, emit: emit)
         }
+        learnPivotColumns()
+    }
+
+    /// A pivot's value columns are known only once it has run (see `Checker.checkAfterPivot`):
+    /// a `let` holding a pivot's result takes the columns it really has, so later runs may name them.
+    func learnPivotColumns() {
+        for (name, type) in checkerEnvironment.globals {
+            guard case .table(let checked) = type, case .table(let table)? = runtime.globals[name],
+                  table.schema.columns.count != checked.columns.count else { continue }
+            checkerEnvironment.globals[name] = .table(table.schema)
+        }
     }
 
     /// The path every query, script, report and `.explain` of this session takes.
@@ -120,9 +131,7 @@ public final class Session: @unchecked Sendable {
         case let d as Diagnostic: return DiagnosticList([d])
         case let list as DiagnosticList: return list
         case let l as LimitExceeded:
-            // A cancel was asked for; any other limit was set by the host and can be raised there.
-            let hint = l.limit == "cancel" ? nil : "the \(l.limit) limit is set by the program running this query"
-            return DiagnosticList([Diagnostic(.limit, l.message, in: source, hint: hint)])
+            return DiagnosticList([Diagnostic(.limit, l.message, in: source, hint: l.hint)])
         case let k as KernelError: return DiagnosticList([Diagnostic(.runtime, k.message, in: source, suggestion: k.suggestion)])
         default: return DiagnosticList([Diagnostic(.runtime, "\(error)", in: source)])
         }
@@ -143,20 +152,8 @@ public final class Session: @unchecked Sendable {
 
     /// Reads an imported file relative to the importing one, inside the allowed folders only.
     func importReader() -> @Sendable (String, SourceText) throws -> SourceText {
-        let allowed = allowedDirectories.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
-        return { path, from in
-            let base = URL(fileURLWithPath: from.name).deletingLastPathComponent()
-            let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : base.appendingPathComponent(path)
-            let full = url.standardizedFileURL.path
-            guard allowed.contains(where: { full == $0 || full.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }) else {
-                throw Diagnostic(.usage, "cannot import \(path): it is outside the folders this session may read",
-                                 hint: "allowed: " + (allowed.isEmpty ? "none" : allowed.joined(separator: ", ")))
-            }
-            guard let data = FileManager.default.contents(atPath: full) else {
-                throw Diagnostic(.usage, "cannot import \(path): no such file")
-            }
-            return try SourceText.decode(name: full, bytes: Array(data))
-        }
+        let sandbox = ImportSandbox(allowedDirectories: allowedDirectories)
+        return { path, from in try sandbox.read(path, from: from) }
     }
 }
 

@@ -127,7 +127,12 @@ struct Lexer {
             return
         }
         if isDecimal {
-            add(.decimal(Double(digits) ?? .nan), start)
+            guard let value = Double(digits), value.isFinite else {
+                error("the number \(text(start, index)) is too large to be a decimal (past about 1.8e308)", Span(start, index),
+                      suggestion: "decimals run up to about 1.8e308; check the exponent")
+                return
+            }
+            add(.decimal(value), start)
         } else if let value = Int64(digits) {
             add(.integer(value), start)
         } else {

@@ -107,10 +107,10 @@ extension Parser {
             kind = .take(try parseOperand())
         case "top":
             // topStage = "top" operand "by" sortKey { "," sortKey }
-            // (descending unless `asc` is said)
+            // (the first key descending unless `asc` is said, later keys ascending as in `sort`)
             let n = try parseOperand()
             try expectWord("by", "`by` after `top \(source.slice(n.span))`", suggestion: "write top N by column")
-            kind = .top(n, try parseSortKeys(defaultDescending: true))
+            kind = .top(n, try parseSortKeys(firstDescending: true))
         case "distinct":
             // distinctStage = "distinct" [ namedExpr { "," namedExpr } ]
             kind = .distinct(atStageEnd ? [] : try parseNamedList(what: "a column after `distinct`"))
@@ -176,11 +176,13 @@ extension Parser {
     }
 
     /// sortKey = operand [ "asc" | "desc" ]
-    mutating func parseSortKeys(defaultDescending: Bool = false) throws(Bail) -> [SortKey] {
+    /// `firstDescending`: `top`'s first key; every later key is ascending unless said, as in `sort`
+    /// (`top 3 by amount, id` breaks ties by the smallest id, as SQL's ORDER BY amount DESC, id).
+    mutating func parseSortKeys(firstDescending: Bool = false) throws(Bail) -> [SortKey] {
         var keys: [SortKey] = []
         repeat {
             let e = try parseOperand()
-            var descending = defaultDescending
+            var descending = keys.isEmpty && firstDescending
             if matchIdentifier("desc") { descending = true } else if matchIdentifier("asc") { descending = false }
             keys.append(SortKey(expr: e, descending: descending))
         } while match(.comma)

@@ -64,7 +64,9 @@ import Testing
 
     @Test func problems() {
         #expect(errors("\"open").first?.message == "unterminated string")
-        #expect(errors("a && b").first?.message == "unexpected character `&`")
+        #expect(errors("a & b").first?.message == "unexpected character `&`")
+        #expect(errors("a && b").map(\.message) == ["`&&` is not an operator in CoopQL"])
+        #expect(errors("a <> b").map(\.message) == ["`<>` is not an operator in CoopQL"])
         #expect(errors("a || b").first?.message == "`||` is not an operator in CoopQL")
         #expect(errors("12abc").first?.message == "a number cannot run into letters: `12abc`")
         #expect(errors(#""\q""#).first?.message == "unknown escape `\\q` in a string")

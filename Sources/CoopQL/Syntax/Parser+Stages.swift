@@ -75,6 +75,7 @@ extension Parser {
             // presentStage = "table" | "chart"
             kind = .present(Presentation(rawValue: name)!)
         default:
+            if let habit = foreignStage(name, at: position - 1) { throw habit }
             let guess = suggestion(for: name, among: Parser.stageNames)
             throw fail("unknown stage `\(name)`", at: nameToken.span,
                        suggestion: guess.map { "did you mean `\($0)`?" },

@@ -12,7 +12,7 @@ public struct Completer: Sendable {
     public init(session: Session) { self.session = session }
 
     /// The dot commands, for completion and `.help`.
-    public static let commands = [".help", ".tables", ".schema", ".load", ".format", ".output", ".timer",
+    public static let commands = [".help", ".tables", ".schema", ".load", ".format", ".mode", ".output", ".timer",
                                   ".lang", ".params", ".run", ".explain", ".quit"]
     static let expressionWords = ["and", "or", "not", "in", "is", "null", "true", "false", "if", "then", "else",
                                   "by", "asc", "desc", "on", "as"]
@@ -205,7 +205,7 @@ public struct Completer: Sendable {
         case ".load", ".run", ".output": return Completion(start: start, candidates: paths(matching: argument))
         case ".schema": pool = tableNames
         case ".help": pool = HelpTopics.names
-        case ".format": pool = ["table", "csv", "json", "markdown"]
+        case ".format", ".mode": pool = ["table", "csv", "json", "markdown"]
         case ".timer": pool = ["on", "off"]
         case ".lang": pool = ["vi", "en"]
         case ".explain": return complete(argument).shifted(by: start)

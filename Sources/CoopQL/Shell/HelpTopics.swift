@@ -17,7 +17,7 @@ public enum HelpTopics {
     /// The pipeline stages.
     public static let stages: [Entry] = [
         Entry(name: "where", summary: "keep the rows where a condition holds", example: #"cooperatives | where province == "Bắc Ninh" | count"#, lesson: 2),
-        Entry(name: "count", summary: "count rows, or count by keys", example: "cooperatives | count by sector", lesson: 3),
+        Entry(name: "count", summary: "count rows, or count by keys (groups in the order their first row comes; | sort by to reorder)", example: "cooperatives | count by sector", lesson: 3),
         Entry(name: "summarize", summary: "aggregates, optionally by keys", example: "cooperatives | summarize sum(members), avg(members) by province", lesson: 3),
         Entry(name: "sort", summary: "order rows (asc or desc)", example: "cooperatives | count by province | sort by count desc", lesson: 4),
         Entry(name: "take", summary: "the first N rows", example: "cooperatives | sort by members desc | take 3 | select name, members", lesson: 4),
@@ -82,7 +82,7 @@ public enum HelpTopics {
         (".tables", "the loaded tables and their rows"),
         (".schema [table]", "columns, types, descriptions and codes"),
         (".load DIR|FILE", "load a folder of data files, or one file"),
-        (".format table|csv|json|markdown", "how results are shown"),
+        (".format table|csv|json|markdown", "how results are shown (.mode is the same)"),
         (".output FILE / .output", "write results to a file / back to the screen"),
         (".timer on|off", "show how long each entry took"),
         (".lang vi|en", "language of labels and numbers"),

@@ -30,8 +30,10 @@ extension LineREPL {
                 else { shell.write(text) }
             }
         case ".load": load(argument)
-        case ".format":
-            guard let format = OutputFormat(rawValue: argument) else { return usage(".format table|csv|json|markdown") }
+        case ".format", ".mode":
+            // `.mode` as sqlite3 and DuckDB spell it, with their names for a drawn table.
+            guard let format = OutputFormat(rawValue: ["box", "column"].contains(argument) ? "table" : argument)
+            else { return usage(ShellMessages.formatUsage) }
             shell.options.format = format
         case ".output": redirect(argument)
         case ".timer":

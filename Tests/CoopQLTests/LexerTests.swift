@@ -31,7 +31,8 @@ import Testing
     @Test func sourceIsNFCNormalised() {
         // "hoà" typed with a combining grave accent equals the precomposed "hoà".
         let decomposed = "ho\u{0061}\u{0300}"
-        #expect(kinds("\"\(decomposed)\"") == [.string("hoà"), .end])
+        // A string also gets the tone mark where the built-in lists put it: "hòa".
+        #expect(kinds("\"\(decomposed)\"") == [.string("hòa"), .end])
         #expect(kinds(decomposed) == [.identifier("hoà"), .end])
     }
 

@@ -167,7 +167,7 @@ struct Lexer {
             if string.hasPrefix("\r\n") { string.removeFirst(1) }
             if string.hasPrefix("\n") { string.removeFirst() }
         }
-        add(.string(string.precomposedStringWithCanonicalMappingPortable), start)
+        add(.string(string.normalizedVietnamese), start)
     }
 
     /// quotedIdentifier = "`" { char } "`"

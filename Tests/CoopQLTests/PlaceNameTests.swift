@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import CoopQL
+@testable import CoopQLBase
 
 /// Names of places checked like codes, and tone marks brought to one placement.
 @Suite struct PlaceNameTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import CoopQL
+@testable import CoopQLShell
 
 /// What a sqlite3 or DuckDB user expects of the shell: dot commands in scripts and piped input,
 /// `.mode`, `--version`, a banner, and groups in a stable order.

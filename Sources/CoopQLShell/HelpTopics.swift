@@ -72,7 +72,7 @@ public enum HelpTopics {
         (".tables", "the loaded tables and their rows"),
         (".schema [table]", "columns, types, descriptions and codes"),
         (".load DIR|FILE", "load a folder of data files, or one file"),
-        (".format " + OutputFormat.names(for: .query), "how results are shown"),
+        (".format " + OutputFormat.names(for: .query), "how results are shown (.mode is the same)"),
         (".output FILE / .output", "write results to a file / back to the screen"),
         (".timer on|off", "show how long each entry took"),
         (".limits [max-time|max-memory|max-steps|max-rows VALUE]", "show the limits of each run, or set one (none removes it)"),

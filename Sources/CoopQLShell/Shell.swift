@@ -70,10 +70,11 @@ public final class Shell {
         }
     }
 
-    /// Runs a script file: reads it (a binary or non-UTF-8 file is an error), then runs it.
+    /// Runs a script file: reads it (a binary or non-UTF-8 file is an error), then runs it, dot
+    /// commands included.
     public func runFile(_ path: String, parameters: [String: String] = [:]) -> Status {
         switch readSource(path) {
-        case .success(let source): return run(source, parameters: parameters)
+        case .success(let source): return runWithCommands(source, parameters: parameters)
         case .failure(let failure): return failure.status
         }
     }

@@ -31,8 +31,10 @@ extension LineREPL {
                 else { shell.write(text) }
             }
         case ".load": load(argument)
-        case ".format":
-            guard let format = OutputFormat(name: argument), format.uses.contains(.query) else {
+        case ".format", ".mode":
+            // `.mode` as sqlite3 and DuckDB spell it, with their names for a drawn table.
+            let name = ["box", "column"].contains(argument) ? "table" : argument
+            guard let format = OutputFormat(name: name), format.uses.contains(.query) else {
                 return usage(".format " + OutputFormat.names(for: .query))
             }
             shell.options.format = format

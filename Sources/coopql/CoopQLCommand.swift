@@ -95,6 +95,7 @@ struct CoopQLCommand: ParsableCommand {
         physical memory), --max-steps and --max-rows (none); see `coopql help run`.
         Exit status: 0 success, 1 an error in the query, script or data, 2 wrong usage.
         """,
+        version: ShellMessages.version,
         subcommands: [Query.self, Run.self, Report.self, Sample.self, Bench.self],
         defaultSubcommand: Query.self
     )
@@ -149,7 +150,7 @@ struct Query: ParsableCommand {
             let data = FileHandle.standardInput.readDataToEndOfFile()
             do {
                 let source = try SourceText.decode(name: "<stdin>", bytes: Array(data))
-                try cli.finish(cli.shell.run(source, parameters: cli.parameters))
+                try cli.finish(cli.shell.runWithCommands(source, parameters: cli.parameters))
             } catch let d as Diagnostic {
                 cli.shell.report([d])
                 throw ExitCode(Shell.Status.failure.rawValue)
@@ -160,6 +161,7 @@ struct Query: ParsableCommand {
             // The data loads while the person starts typing; the first entry waits for it.
             if let load = cli.deferredLoad { repl.startInBackground(load) }
             repl.history = HistoryFile(path: HistoryFile.defaultPath())
+            FileHandle.standardOutput.write(Data(ShellMessages.banner(common.lang).utf8))
             repl.runInitFile()
             LineEditor.run(repl)
         }

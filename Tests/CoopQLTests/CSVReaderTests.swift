@@ -149,12 +149,14 @@ struct CSVParsingTests {
     @Test func nfdTextIsNormalisedAndSharesACode() throws {
         let composed = "Ho\u{00E0} B\u{00ED}nh"                 // Hoà Bình, precomposed
         let decomposed = "Hoa\u{0300} Bi\u{0301}nh"            // the same, with combining marks
+        // Both come out as the built-in lists write it: NFC, the tone mark on the `o`.
+        let listed = "H\u{00F2}a B\u{00ED}nh"
         let t = try csvLoad("x\n\(decomposed)\n\(composed)\n\(decomposed)\nkhác\n")
-        #expect(csvCells(t, 0) == [.text(composed), .text(composed), .text(composed), .text("khác")])
+        #expect(csvCells(t, 0) == [.text(listed), .text(listed), .text(listed), .text("khác")])
         guard case .text(let codes, let dictionary) = t.columns[0].storage else {
             Issue.record("not a text column"); return
         }
-        #expect(dictionary.strings == [composed, "khác"])
+        #expect(dictionary.strings == [listed, "khác"])
         #expect(codes == [0, 0, 0, 1])
     }
 
@@ -243,7 +245,8 @@ struct CSVInferenceTests {
         #expect(csvCells(t, 2) == [csvDay(2024, 2, 29), csvDay(1999, 12, 31), csvDay(2000, 1, 1), csvDay(1970, 1, 1)])
         #expect(csvCells(t, 3) == [csvDay(2024, 2, 29), csvDay(2023, 2, 1), csvDay(2000, 12, 1), csvDay(1970, 9, 9)])
         #expect(csvCells(t, 4) == [.bool(true), .bool(false), .bool(true), .bool(false)])
-        #expect(csvCells(t, 5) == [.text("An"), .text("Bình"), .text("Hoà"), .text("x")])
+        // (`Hoà` is read as the built-in lists write it, `Hòa`.)
+        #expect(csvCells(t, 5) == [.text("An"), .text("Bình"), .text("Hòa"), .text("x")])
     }
 
     @Test func emptyFieldsAreNullInEveryType() throws {

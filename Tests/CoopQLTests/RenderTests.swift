@@ -137,14 +137,30 @@ import Testing
             Column.from([.text("Hợp tác xã nông nghiệp Đông Hòa"), .text("HTX Vĩnh Hưng")], type: .text),
             Column.from([.int(95035), .int(1915)], type: .int),
         ])
-        let output = Self.text(.table, .table(t), width: 36)
+        let output = Self.text(.table, .table(t), width: 44)
         let lines = output.split(separator: "\n").map(String.init)
-        #expect(lines.allSatisfy { displayWidth($0) <= 36 })
+        #expect(lines.allSatisfy { displayWidth($0) <= 44 })
         // The long names were cut; the short provinces and the numbers were left whole.
         #expect(output.contains("│ Bắc Ninh │"))
         #expect(output.contains("…"))
         #expect(output.contains("95.035 │"))
         #expect(!output.contains("còn"))
+    }
+
+    /// Where keeping every column would cut names to a few letters ("Bắc N…"), the last columns
+    /// are dropped instead and named in a note; the names keep at least 18 columns of width.
+    @Test func namesStayReadableAndColumnsAreDroppedInstead() {
+        let t = Table(names: ["province", "name", "members"], columns: [
+            Column.from([.text("Bà Rịa - Vũng Tàu"), .text("Bạc Liêu")], type: .text),
+            Column.from([.text("Hợp tác xã nông nghiệp Đông Hòa"), .text("HTX Vĩnh Hưng")], type: .text),
+            Column.from([.int(95035), .int(1915)], type: .int),
+        ])
+        let output = Self.text(.table, .table(t), width: 44)
+        #expect(output.split(separator: "\n").allSatisfy { displayWidth(String($0)) <= 44 })
+        #expect(output.contains("│ Bà Rịa - Vũng Tàu │"))
+        #expect(output.contains("│ Hợp tác xã nông nghiệp… │") || output.contains("│ Hợp tác xã nông ngh"))
+        #expect(!output.contains("95.035"))
+        #expect(output.contains("… còn 1 cột: members"))
     }
 
     @Test func decomposedVietnameseStillAligns() {

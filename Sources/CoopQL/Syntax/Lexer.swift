@@ -177,7 +177,7 @@ struct Lexer {
             if string.hasPrefix("\r\n") { string.removeFirst(1) }
             if string.hasPrefix("\n") { string.removeFirst() }
         }
-        add(.string(string.precomposedStringWithCanonicalMappingPortable), start)
+        add(.string(string.normalizedVietnamese), start)
     }
 
     /// quotedIdentifier = "`" { char } "`"
@@ -265,8 +265,7 @@ struct Lexer {
         switch UnicodeScalar(c) {
         case "|":
             if n == UInt8(ascii: "|") {
-                error("`||` is not an operator in CoopQL", Span(start, start + 2), suggestion: "write `or`")
-                index += 2
+                substitute(.keyword(.or), for: "||", at: start)
                 return
             }
             symbol = .pipe
@@ -305,6 +304,15 @@ struct Lexer {
         add(.symbol(symbol), start)
     }
 
+    /// An operator from another language (`&&`, `||`, `<>`): reported once, and read as the
+    /// CoopQL operator it stands for, so the rest of the line parses and no second error follows.
+    mutating func substitute(_ kind: TokenKind, for written: String, at start: Int) {
+        let habit = Habit.foreignOperator(written, meaning: kind)
+        error(habit.message, Span(start, start + written.utf8.count), suggestion: habit.suggestion)
+        index = start + written.utf8.count
+        add(kind, start)
+    }
+
     mutating func strayCharacter(at start: Int) {
         let end = scalarEnd(from: start)
         let ch = text(start, end)
@@ -318,11 +326,8 @@ struct Lexer {
         case "“", "”", "‘", "’": suggestion = "use straight quotes \" for strings"
         default: break
         }
-        if ch == "<", peek(1) == UInt8(ascii: ">") {
-            error("`<>` is not an operator in CoopQL", Span(start, start + 2), suggestion: "write `!=`")
-            index = start + 2
-            return
-        }
+        if ch == "<", peek(1) == UInt8(ascii: ">") { return substitute(.symbol(.notEqual), for: "<>", at: start) }
+        if ch == "&", peek(1) == UInt8(ascii: "&") { return substitute(.keyword(.and), for: "&&", at: start) }
         let shown = ch.unicodeScalars.first.map { $0.value < 32 || $0.value == 127 ? "U+\(String($0.value, radix: 16, uppercase: true))" : ch } ?? ch
         error("unexpected character `\(shown)`", Span(start, end), suggestion: suggestion)
         index = end

@@ -44,7 +44,7 @@ public struct PipelineStage: Sendable {
         PipelineStage(name: "select", summary: "choose, rename or compute columns", example: "cooperatives | take 3 | select name, founded, year = year(founded)", lesson: 5),
         PipelineStage(name: "extend", summary: "add computed columns", example: "cooperatives | extend large = members >= 50 | count by large", lesson: 5),
         PipelineStage(name: "summarize", summary: "aggregates, optionally by keys", example: "cooperatives | summarize sum(members), avg(members) by province", lesson: 3),
-        PipelineStage(name: "count", summary: "count rows, or count by keys", example: "cooperatives | count by sector", lesson: 3),
+        PipelineStage(name: "count", summary: "count rows, or count by keys (groups in the order their first row comes; | sort by to reorder)", example: "cooperatives | count by sector", lesson: 3),
         PipelineStage(name: "sort", summary: "order rows (asc or desc)", example: "cooperatives | count by province | sort by count desc", lesson: 4),
         PipelineStage(name: "take", summary: "the first N rows", example: "cooperatives | sort by members desc | take 3 | select name, members", lesson: 4),
         PipelineStage(name: "top", summary: "the first N rows by a key", example: "cooperatives | top 3 by members | select name, members", lesson: 4),
@@ -132,6 +132,7 @@ extension Parser {
             // presentStage = "table" | "chart"
             kind = .present(Presentation(rawValue: name)!)
         default:
+            if let habit = foreignStage(name, at: position - 1) { throw habit }
             let guess = suggestion(for: name, among: Parser.stageNames)
             throw fail("unknown stage `\(name)`", at: nameToken.span,
                        suggestion: guess.map { "did you mean `\($0)`?" },

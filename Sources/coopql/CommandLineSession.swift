@@ -59,24 +59,9 @@ final class CommandLineSession {
                 throw ExitCode(Shell.Status.failure.rawValue)
             }
         }
-        let status = options.lenient ? loadLeniently(folders) : shell.load(folders)
+        shell.loadOptions.lenient = options.lenient
+        let status = shell.load(folders)
         if status != .success { throw ExitCode(status.rawValue) }
-    }
-
-    /// `--lenient`: loads the data folders keeping their good rows; each row left out is a
-    /// warning on standard error, and the run goes on.
-    private func loadLeniently(_ directories: [String]) -> Shell.Status {
-        let renderer = DiagnosticRenderer(colour: shell.colourErrors)
-        for dir in directories {
-            do {
-                let warnings = try shell.session.loadDirectory(dir, options: LoadOptions(lenient: true))
-                if !warnings.isEmpty { shell.writeError(warnings.map(renderer.renderWarning).joined(separator: "\n")) }
-            } catch {
-                shell.report([error])
-                return .failure
-            }
-        }
-        return .success
     }
 
     func finish(_ status: Shell.Status) throws {

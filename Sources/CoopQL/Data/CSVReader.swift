@@ -74,7 +74,7 @@ public enum CSVReader {
         let undeclared = header.names.filter { plan.schema?.column($0) == nil }
         let nearMiss = suggestion(for: missing.name, among: undeclared)
         let at = nearMiss.flatMap { header.names.firstIndex(of: $0) }.map { header.offsets[$0] } ?? start
-        let required = (plan.schema?.columns ?? []).filter { !$0.nullable }.map(\.name)
+        let required = plan.schema?.requiredColumns ?? []
         return .missingColumn(missing.name, table: plan.tableName, required: required, nearMiss: nearMiss, at: at)
     }
 }

@@ -52,7 +52,9 @@ struct ColumnBuilder {
         /// The enumeration's codes, for a column of codes.
         let codes: Set<String>?
 
-        init(_ column: SchemaColumn) {
+        /// `required`: the table's files must give the column a value in every row
+        /// (`SchemaTable.requiredColumns`); any other declared column takes empty cells as null.
+        init(_ column: SchemaColumn, required: Bool) {
             switch column.type {
             case .int: kind = .int
             case .decimal: kind = .decimal
@@ -60,7 +62,7 @@ struct ColumnBuilder {
             case .bool: kind = .bool
             default: kind = .text
             }
-            nullable = column.nullable
+            nullable = !required
             codes = column.enumeration.map { Set($0.codes) }
         }
     }

@@ -41,7 +41,8 @@ public enum DataFile {
         } catch {
             throw error.diagnostic(lines)
         }
-        var file = ReadFile(name: tableName, path: name, table: scanned.table, plan: scanned.plan,
+        let completed = MissingColumns.complete(scanned.table, schema: schema, tableName: tableName, path: name)
+        var file = ReadFile(name: tableName, path: name, table: completed.table, plan: scanned.plan,
                             locator: scanned.locator, warnings: [])
         var problems = scanned.problems
         if let key = schema?.key {
@@ -49,7 +50,8 @@ public enum DataFile {
         }
         // Warnings in file order, whichever check found them.
         let writer = ProblemWriter(lines: lines, plan: scanned.plan)
-        file.warnings = problems.sorted { $0.at < $1.at }.map { writer.diagnostic($0, skipped: true) }
+        file.warnings = scanned.notices + (completed.notice.map { [$0] } ?? [])
+            + problems.sorted { $0.at < $1.at }.map { writer.diagnostic($0, skipped: true) }
         return file
     }
 }

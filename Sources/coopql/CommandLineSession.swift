@@ -59,7 +59,11 @@ final class CommandLineSession {
                 throw ExitCode(Shell.Status.failure.rawValue)
             }
         }
-        shell.loadOptions.lenient = options.lenient
+        do { shell.loadOptions = try options.loadOptions() }
+        catch let error as Diagnostic {
+            shell.report([error])
+            throw ExitCode(Shell.Status.failure.rawValue)
+        }
         let status = shell.load(folders)
         if status != .success { throw ExitCode(status.rawValue) }
     }

@@ -22,8 +22,23 @@ struct CommonOptions: ParsableArguments {
     @Option(name: .long, help: "Language of labels and numbers: vi (1.915; 3,5) or en (1,915; 3.5).")
     var lang: Language = .vi
 
+    @Option(name: .long, help: ArgumentHelp("A header map for --data files: lines `header = column` or `table: header = column` (a folder's own headers.map is read too).", valueName: "file"))
+    var map: String?
+
     @Flag(name: .long, help: "Show the labels of codes (nông nghiệp) instead of the codes (agriculture) in tables.")
     var labels = false
+
+    /// The load options these flags ask for.
+    func loadOptions() throws -> LoadOptions {
+        var options = LoadOptions(lenient: lenient)
+        if let map {
+            guard let text = try? String(contentsOfFile: map, encoding: .utf8) else {
+                throw ValidationError("cannot read the header map `\(map)`")
+            }
+            options.headerMap = try HeaderMap(text: text, name: map)
+        }
+        return options
+    }
 
     /// `--param name=value` pairs as a dictionary.
     func parameters() throws -> [String: String] {

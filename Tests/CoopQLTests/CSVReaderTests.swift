@@ -673,9 +673,13 @@ struct CSVDataDirectoryTests {
     }
 
     @Test func aFileIsNotAFolder() throws {
+        // A data file loads as a folder holding only it; another file is refused.
         let path = csvFixtures.appendingPathComponent("coop/members.csv").path
+        #expect(try loadDataDirectory(path).tables.map(\.name) == ["members"])
+        let other = TemporaryFolders.path("notdata") + ".txt"
+        try Data("x".utf8).write(to: URL(fileURLWithPath: other))
         do {
-            _ = try loadDataDirectory(path)
+            _ = try loadDataDirectory(other)
             Issue.record("expected an error")
         } catch {
             #expect(error.message.contains("is a file, not a data folder"))

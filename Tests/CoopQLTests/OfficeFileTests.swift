@@ -87,3 +87,88 @@ struct PartialFileTests {
         #expect(r.stderr.contains("cooperatives.csv:1:1: warning: the file has no column sector"))
     }
 }
+
+@Suite("Office files: Vietnamese headers and values")
+struct VietnameseHeaderTests {
+    static let register = """
+        Mã HTX;Tên HTX;Loại hình;Tỉnh;Huyện;Số thành viên;Lĩnh vực;Tình trạng
+        1;HTX Nông nghiệp An Bình;HTX;Bắc Ninh;Huyện Gia Bình;12;Nông nghiệp;Đang hoạt động
+        2;HTX Dệt Tân Hồng;hợp tác xã;Bắc Ninh;Thành phố Từ Sơn;7;TIEU THU CONG NGHIEP;dang hoat dong
+        3;Tổ hợp tác Đông Phong;Tổ hợp tác;Bắc Ninh;Huyện Yên Phong;5;agriculture;giải thể
+
+        """
+
+    @Test func headersAndLabelsMatchTheColumnsAndCodes() throws {
+        let loaded = try loadOffice(Self.register, "cooperatives")
+        let t = loaded.table
+        #expect(Array(t.schema.names.prefix(8)) == ["id", "name", "kind", "province", "district", "members", "sector", "status"])
+        #expect(officeCells(t, "kind") == [.text("htx"), .text("htx"), .text("group")])
+        #expect(officeCells(t, "sector") == [.text("agriculture"), .text("handicraft"), .text("agriculture")])
+        #expect(officeCells(t, "status") == [.text("active"), .text("active"), .text("dissolved")])
+        #expect(officeCells(t, "members") == [.int(12), .int(7), .int(5)])
+    }
+
+    @Test func headersIgnoreCaseAccentsSpacingAndUnits() throws {
+        let text = "MA HTX,ten   htx,LOẠI_HÌNH,tinh,Vốn điều lệ (đồng)\n1,HTX An,htx,Bắc Ninh,500000000\n"
+        let t = try loadOffice(text, "cooperatives").table
+        #expect(Array(t.schema.names.prefix(5)) == ["id", "name", "kind", "province", "charter_capital"])
+        #expect(officeCells(t, "charter_capital") == [.int(500_000_000)])
+    }
+
+    @Test func twoHeadersForOneColumnAreAnError() throws {
+        let d = try #require(officeLoadError("id,Tên HTX,kind,Tỉnh,province\n1,An,htx,Bắc Ninh,Bắc Ninh\n", "cooperatives"))
+        #expect(d.message == "the headers `Tỉnh` and `province` both name column province")
+        #expect(d.location! == (1, 22))
+    }
+
+    @Test func titleRowsAndATotalsRowAreLeftOutWithNotices() throws {
+        let text = """
+            DANH SÁCH HỢP TÁC XÃ NĂM 2022;;;;
+            Đơn vị tính: người;;;;
+            ;;;;
+            Mã HTX;Tên HTX;Loại hình;Tỉnh;Số thành viên
+            1;HTX An;HTX;Bắc Ninh;12
+            2;HTX Bình;HTX;Bắc Ninh;30
+            ;Tổng cộng;;;42
+
+            """
+        let loaded = try loadOffice(text, "cooperatives")
+        #expect(loaded.table.rowCount == 2)
+        #expect(officeCells(loaded.table, "members") == [.int(12), .int(30)])
+        let messages = loaded.warnings.map(\.message)
+        #expect(messages.contains("left out 2 title lines above the header: line 1 “DANH SÁCH HỢP TÁC XÃ NĂM 2022”, line 2 “Đơn vị tính: người”"))
+        #expect(messages.contains("left out the totals row at line 7 (“Tổng cộng”)"))
+        // A later error still names the file's own line.
+        let bad = try #require(officeLoadError(text.replacingOccurrences(of: "2;HTX Bình;HTX", with: "2;HTX Bình;HTQ"), "cooperatives"))
+        #expect(bad.location!.line == 6)
+        // A file of another table gets the same treatment; `Cộng` too.
+        let other = try loadOffice("Bảng kê\nhuyện,số\nA,1\nB,2\nCộng,3\n", "ke")
+        #expect(other.table.rowCount == 2 && other.table.schema.names == ["huyện", "số"])
+    }
+
+    @Test func anUnknownValueSuggestsTheClosestCodeOrLabel() throws {
+        let d = try #require(officeLoadError("id,name,kind,province,sector\n1,An,htx,Bắc Ninh,Nông nghệp\n", "cooperatives"))
+        #expect(d.message == "`Nông nghệp` is not a code of column sector")
+        #expect(d.location! == (2, 19))
+        #expect(d.suggestion == "did you mean `nông nghiệp`?")
+        // Leniently, the row is left out as before.
+        let lenient = try loadOffice("id,name,kind,province,sector\n1,An,htx,Bắc Ninh,Nông nghệp\n2,Bình,htx,Bắc Ninh,xây dựng\n",
+                                     "cooperatives", options: LoadOptions(lenient: true))
+        #expect(lenient.table.rowCount == 1)
+        #expect(officeCells(lenient.table, "sector") == [.text("construction")])
+    }
+
+    @Test func aHeaderMapNamesColumnsTheLabelsDoNot() throws {
+        let map = try HeaderMap(text: "# our own names\nSố hiệu = id\ncooperatives: Đơn vị = name\n", name: "headers.map")
+        let t = try loadOffice("Số hiệu,Đơn vị,kind,province\n1,HTX An,htx,Bắc Ninh\n", "cooperatives",
+                               options: LoadOptions(headerMap: map)).table
+        #expect(officeCells(t, "id") == [.int(1)] && officeCells(t, "name") == [.text("HTX An")])
+        // Beside the data, `headers.map` is read by itself; `--data FILE` loads one file.
+        let folder = try officeFolder(["cooperatives.csv": Array("Số hiệu,Đơn vị,kind,province\n1,HTX An,htx,Bắc Ninh\n".utf8),
+                                       "headers.map": Array("Số hiệu = id\nĐơn vị = name\n".utf8)])
+        let r = try CLI.run(["-c", "cooperatives | select name", "--data", folder + "/cooperatives.csv", "--format", "csv"])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("HTX An"))
+        #expect(throws: Diagnostic.self) { try HeaderMap(text: "Số hiệu id\n", name: "m.map") }
+    }
+}

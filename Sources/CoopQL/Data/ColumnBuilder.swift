@@ -49,8 +49,8 @@ struct ColumnBuilder {
     struct Declared {
         let kind: Kind
         let nullable: Bool
-        /// The enumeration's codes, for a column of codes.
-        let codes: Set<String>?
+        /// The enumeration's codes and labels, for a column of codes.
+        let codes: CodeLookup?
 
         /// `required`: the table's files must give the column a value in every row
         /// (`SchemaTable.requiredColumns`); any other declared column takes empty cells as null.
@@ -63,7 +63,7 @@ struct ColumnBuilder {
             default: kind = .text
             }
             nullable = !required
-            codes = column.enumeration.map { Set($0.codes) }
+            codes = column.enumeration.map(CodeLookup.init)
         }
     }
 
@@ -72,8 +72,9 @@ struct ColumnBuilder {
     /// rather than the `Declared` value, so the per-cell tests touch no reference-counted set.
     private let isDeclared: Bool
     private let mayBeNull: Bool
-    /// For a column of codes, the enumeration's codes, looked at once per dictionary entry.
-    private let allowedCodes: Set<String>?
+    /// For a column of codes, the enumeration's codes and labels, looked at once per dictionary
+    /// entry (a label is replaced by its code once the column is loaded: `CodeLookup.canonical`).
+    private let allowedCodes: CodeLookup?
     /// Cells taken so far, nulls included.
     private(set) var count = 0
     var rowCount: Int { count }
@@ -236,7 +237,7 @@ struct ColumnBuilder {
     private mutating func isCode(_ code: Int32) -> Bool {
         let c = Int(code)
         while codeAllowed.count <= c {
-            codeAllowed.append(allowedCodes!.contains(interner.strings[codeAllowed.count]))
+            codeAllowed.append(allowedCodes!.code(for: interner.strings[codeAllowed.count]) != nil)
         }
         return codeAllowed[c]
     }

@@ -34,12 +34,19 @@ public enum DataFile {
         var scanned: ScannedFile
         do throws(LoadFailure) {
             switch format {
-            case .csv: scanned = try CSVReader.parse(bytes, tableName: tableName, schema: schema, lenient: options.lenient)
+            case .csv: scanned = try CSVReader.parse(bytes, tableName: tableName, schema: schema, lenient: options.lenient,
+                                                     headerMap: options.headerMap, path: name, lineOf: lines.line(of:))
             case .json: scanned = try JSONReader.parse(bytes, tableName: tableName, schema: schema, lenient: options.lenient, lines: false)
             case .jsonLines: scanned = try JSONReader.parse(bytes, tableName: tableName, schema: schema, lenient: options.lenient, lines: true)
             }
         } catch {
             throw error.diagnostic(lines)
+        }
+        // Labels written for codes (`Nông nghiệp`, `HTX`) become the codes.
+        for (c, declared) in scanned.plan.declared.enumerated() {
+            guard let enumeration = declared?.enumeration,
+                  let t = scanned.table.schema.names.firstIndex(of: scanned.plan.names[c]) else { continue }
+            scanned.table.columns[t] = CodeLookup(enumeration).canonical(scanned.table.columns[t])
         }
         let completed = MissingColumns.complete(scanned.table, schema: schema, tableName: tableName, path: name)
         var file = ReadFile(name: tableName, path: name, table: completed.table, plan: scanned.plan,

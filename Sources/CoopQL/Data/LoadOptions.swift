@@ -9,11 +9,15 @@ public struct LoadOptions: Sendable {
     /// The tables whose declared columns get the declared type and checks. A file loading as a
     /// table not listed here gets its types inferred from its values.
     public var schema: [SchemaTable]
+    /// Headers the user maps to declared columns (`--map`), besides their code names and labels.
+    /// A folder's own `headers.map` file is added to these for its files.
+    public var headerMap: HeaderMap
 
     /// Options: strict by default, checked against the data model's schema.
-    public init(lenient: Bool = false, schema: [SchemaTable] = CoreSchema.tables) {
+    public init(lenient: Bool = false, schema: [SchemaTable] = CoreSchema.tables, headerMap: HeaderMap = HeaderMap()) {
         self.lenient = lenient
         self.schema = schema
+        self.headerMap = headerMap
     }
 
     /// The declared table a file loading as `name` is checked against, if any.

@@ -37,7 +37,7 @@ extension SchemaTable {
 enum ColumnLabels {
     static let table: [String: [String: [String]]] = [
         "cooperatives": [
-            "id": ["Mã HTX", "Mã số HTX", "Mã hợp tác xã", "Mã", "Cooperative id"],
+            "id": ["Mã HTX", "Mã số HTX", "Mã hợp tác xã", "Cooperative id"],
             "name": ["Tên HTX", "Tên hợp tác xã", "Tên tổ chức", "Tên", "Name"],
             "kind": ["Loại hình", "Loại hình tổ chức", "Loại", "Kind", "Type"],
             "sector": ["Lĩnh vực", "Lĩnh vực hoạt động", "Ngành", "Ngành nghề", "Sector"],
@@ -58,7 +58,7 @@ enum ColumnLabels {
             "ethnic_minority_area": ["Vùng đồng bào dân tộc thiểu số", "Vùng dân tộc thiểu số", "Vùng DTTS", "Ethnic minority area"],
         ],
         "members": [
-            "id": ["Mã thành viên", "Mã", "Member id"],
+            "id": ["Mã thành viên", "Member id"],
             "coop_id": ["Mã HTX", "Mã hợp tác xã", "Cooperative id"],
             "full_name": ["Họ và tên", "Họ tên", "Full name", "Name"],
             "gender": ["Giới tính", "Gender"],
@@ -69,7 +69,7 @@ enum ColumnLabels {
             "contribution": ["Vốn góp", "Số vốn góp", "Contribution"],
         ],
         "loans": [
-            "id": ["Mã khoản vay", "Mã", "Loan id"],
+            "id": ["Mã khoản vay", "Loan id"],
             "coop_id": ["Mã HTX", "Mã hợp tác xã", "Cooperative id"],
             "fund": ["Nguồn vốn", "Quỹ", "Fund"],
             "amount": ["Số tiền", "Số tiền vay", "Số tiền giải ngân", "Amount"],
@@ -80,7 +80,7 @@ enum ColumnLabels {
             "note": ["Ghi chú", "Note"],
         ],
         "trainings": [
-            "id": ["Mã lớp", "Mã", "Class id"],
+            "id": ["Mã lớp", "Class id"],
             "province": ["Tỉnh", "Province"],
             "district": ["Huyện", "District"],
             "held_on": ["Ngày tổ chức", "Ngày", "Held on", "Date"],
@@ -90,7 +90,7 @@ enum ColumnLabels {
             "attendees": ["Số học viên", "Học viên", "Attendees"],
         ],
         "promotions": [
-            "id": ["Mã", "Id"],
+            "id": ["Id"],
             "coop_id": ["Mã HTX", "Mã hợp tác xã", "Cooperative id"],
             "event": ["Sự kiện", "Tên sự kiện", "Event"],
             "kind": ["Hình thức", "Loại", "Kind"],
@@ -98,7 +98,7 @@ enum ColumnLabels {
             "program": ["Chương trình", "Program", "Programme"],
         ],
         "products": [
-            "id": ["Mã sản phẩm", "Mã", "Product id"],
+            "id": ["Mã sản phẩm", "Product id"],
             "coop_id": ["Mã HTX", "Mã hợp tác xã", "Cooperative id"],
             "name": ["Tên sản phẩm", "Tên", "Name"],
             "category": ["Nhóm sản phẩm", "Loại sản phẩm", "Category"],
@@ -113,7 +113,7 @@ enum ColumnLabels {
             "target": ["Kế hoạch", "Mục tiêu", "Target"],
         ],
         "activities": [
-            "id": ["Mã", "Id"],
+            "id": ["Id"],
             "province": ["Tỉnh", "Province"],
             "district": ["Huyện", "District"],
             "held_on": ["Ngày", "Ngày tổ chức", "Held on", "Date"],

@@ -25,12 +25,16 @@ struct CommonOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("A header map for --data files: lines `header = column` or `table: header = column` (a folder's own headers.map is read too).", valueName: "file"))
     var map: String?
 
+    @Option(name: .long, help: "What a dot means in numbers like 1.500 when a data file cannot tell: auto (the file's other numbers decide), vi (thousands), en (decimal point).")
+    var numbers: NumberConvention = .auto
+
     @Flag(name: .long, help: "Show the labels of codes (nông nghiệp) instead of the codes (agriculture) in tables.")
     var labels = false
 
     /// The load options these flags ask for.
     func loadOptions() throws -> LoadOptions {
         var options = LoadOptions(lenient: lenient)
+        options.numbers = numbers
         if let map {
             guard let text = try? String(contentsOfFile: map, encoding: .utf8) else {
                 throw ValidationError("cannot read the header map `\(map)`")
@@ -55,6 +59,7 @@ struct CommonOptions: ParsableArguments {
 
 extension OutputFormat: ExpressibleByArgument {}
 extension Language: ExpressibleByArgument {}
+extension NumberConvention: ExpressibleByArgument {}
 
 @main
 struct CoopQLCommand: ParsableCommand {

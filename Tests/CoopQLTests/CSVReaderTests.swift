@@ -328,7 +328,8 @@ struct CSVInferenceTests {
     }
 
     @Test func nearNumbersAreText() throws {
-        for value in ["+5", "1,5", " 12", "12 ", "1.2.3", "-", ".", "1e", "e5", "0x10", "1_000", "٣"] {
+        // (`1,5` is a Vietnamese decimal now: see the office-file tests.)
+        for value in ["+5", " 12", "12 ", "1.2.3", "-", ".", "1e", "e5", "0x10", "1_000", "٣"] {
             let t = try csvLoad("x\n\(value.contains(",") ? "\"\(value)\"" : value)\n")
             #expect(t.columns[0].type == .text, "\(value)")
             #expect(t.columns[0][0] == .text(value), "\(value)")

@@ -172,3 +172,62 @@ struct VietnameseHeaderTests {
         #expect(throws: Diagnostic.self) { try HeaderMap(text: "Số hiệu id\n", name: "m.map") }
     }
 }
+
+@Suite("Office files: numbers and dates as Vietnamese write them")
+struct VietnameseNumberInferenceTests {
+    @Test func aTableOutsideTheModelReadsVietnameseNumbers() throws {
+        let text = "huyen;so_htx;von;ty_le;ngay\nA;1.915;8.879.000.000;79,5;23/12/2022\nB;95.035;1.200.000;3,25;23-12-2022\nC;12;500;1;01/01/2023\n"
+        let loaded = try loadOffice(text, "thong_ke")
+        let t = loaded.table
+        #expect(t.columns.map(\.type) == [.text, .int, .int, .decimal, .date])
+        #expect(officeCells(t, "so_htx") == [.int(1915), .int(95_035), .int(12)])
+        #expect(officeCells(t, "von") == [.int(8_879_000_000), .int(1_200_000), .int(500)])
+        #expect(officeCells(t, "ty_le") == [.decimal(79.5), .decimal(3.25), .decimal(1)])
+        #expect(officeCells(t, "ngay") == [.date(Day(year: 2022, month: 12, day: 23)!), .date(Day(year: 2022, month: 12, day: 23)!),
+                                          .date(Day(year: 2023, month: 1, day: 1)!)])
+        #expect(loaded.warnings.isEmpty)
+        // The sum is what the register means, not 1,915 + 95,035 + 12.
+        let session = Session()
+        session.addTable("thong_ke", t)
+        #expect(Fixtures.rows(try session.evaluate("thong_ke | summarize s = sum(so_htx)")) == [[.int(96_962)]])
+    }
+
+    @Test func aColumnWhoseNumbersDisagreeIsTextWithANotice() throws {
+        let loaded = try loadOffice("x,y\n1.5,2\n1.915,3\n", "t")
+        #expect(loaded.table.columns[0].type == .text)
+        #expect(officeCells(loaded.table, "x") == [.text("1.5"), .text("1.915")])
+        #expect(loaded.warnings.map(\.message) == [
+            "column x loads as text: its numbers disagree on what a dot means (`1.5` has a decimal point, `1.915` groups thousands)",
+        ])
+        let mixed = try loadOffice("x\n2.25\n\"8.879.000.000\"\n", "t")
+        #expect(mixed.table.columns[0].type == .text && mixed.warnings.count == 1)
+    }
+
+    @Test func onlyAmbiguousNumbersFollowTheFileOrTheOption() throws {
+        // The file's other numbers say the dot groups thousands.
+        let told = try loadOffice("x;y\n1.500;79,5\n2.250;1\n", "t")
+        #expect(officeCells(told.table, "x") == [.int(1500), .int(2250)])
+        #expect(told.warnings.isEmpty)
+        // Nothing tells: a decimal point, with a notice saying how to choose.
+        let untold = try loadOffice("x\n1.500\n2.250\n", "t")
+        #expect(officeCells(untold.table, "x") == [.decimal(1.5), .decimal(2.25)])
+        #expect(untold.warnings.first?.message.contains("say --numbers vi for thousands") == true)
+        var options = LoadOptions()
+        options.numbers = .vietnamese
+        let chosen = try loadOffice("x\n1.500\n2.250\n", "t", options: options)
+        #expect(officeCells(chosen.table, "x") == [.int(1500), .int(2250)])
+        #expect(chosen.warnings.isEmpty)
+        options.numbers = .international
+        #expect(officeCells(try loadOffice("x\n1.500\n", "t", options: options).table, "x") == [.decimal(1.5)])
+    }
+
+    @Test func functionsReadVietnameseNumbersAndDates() throws {
+        let session = Session()
+        #expect(try session.evaluate(#"int("1.915")"#) == .int(1915))
+        #expect(try session.evaluate(#"int("8.879.000.000")"#) == .int(8_879_000_000))
+        #expect(try session.evaluate(#"decimal("79,5")"#) == .decimal(79.5))
+        #expect(try session.evaluate(#"decimal("1.234,5")"#) == .decimal(1234.5))
+        #expect(try session.evaluate(#"date("23-12-2022")"#) == .date(Day(year: 2022, month: 12, day: 23)!))
+        #expect(try session.evaluate(#"date("23/12/2022")"#) == .date(Day(year: 2022, month: 12, day: 23)!))
+    }
+}

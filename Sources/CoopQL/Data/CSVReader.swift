@@ -48,7 +48,7 @@ public enum CSVReader {
     /// single pass; a column that turns out text after holding other values is read again as text
     /// where needed, so the scan never keeps every field's position in memory.
     static func parse(_ bytes: [UInt8], tableName: String, schema: SchemaTable? = nil, lenient: Bool = false,
-                      parts: Int? = nil, headerMap: HeaderMap = HeaderMap(), path: String = "",
+                      parts: Int? = nil, headerMap: HeaderMap = HeaderMap(), numbers: NumberConvention = .auto, path: String = "",
                       lineOf: (Int) -> Int = { _ in 0 }) throws(LoadFailure) -> ScannedFile {
         let start = CSVFile.hasByteOrderMark(bytes) ? 3 : 0
         return try bytes.withUnsafeBufferPointer { (buffer) throws(LoadFailure) -> ScannedFile in
@@ -79,11 +79,11 @@ public enum CSVReader {
                 throw .csv(missingColumn(missing, plan: plan, header: header, start: start))
             }
             let parts = parts ?? stretchCount(dataBytes: parser.count - header.dataStart)
-            let read = try loadColumns(parser, dataStart: header.dataStart, plan: plan, parts: parts, lenient: lenient)
+            let read = try loadColumns(parser, dataStart: header.dataStart, plan: plan, parts: parts, lenient: lenient, numbers: numbers)
             return ScannedFile(table: Table(names: header.names, columns: read.columns, qualifier: tableName),
                                plan: plan, problems: read.problems,
                                locator: RowLocator(.csv(dataStart: header.dataStart, skipped: read.skipped)),
-                               notices: layout.notices(path: path))
+                               notices: layout.notices(path: path) + read.notes.map { fileNotice(path, $0) })
         }
     }
 

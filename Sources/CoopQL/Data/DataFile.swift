@@ -35,7 +35,7 @@ public enum DataFile {
         do throws(LoadFailure) {
             switch format {
             case .csv: scanned = try CSVReader.parse(bytes, tableName: tableName, schema: schema, lenient: options.lenient,
-                                                     headerMap: options.headerMap, path: name, lineOf: lines.line(of:))
+                                                     headerMap: options.headerMap, numbers: options.numbers, path: name, lineOf: lines.line(of:))
             case .json: scanned = try JSONReader.parse(bytes, tableName: tableName, schema: schema, lenient: options.lenient, lines: false)
             case .jsonLines: scanned = try JSONReader.parse(bytes, tableName: tableName, schema: schema, lenient: options.lenient, lines: true)
             }

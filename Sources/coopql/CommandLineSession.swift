@@ -22,6 +22,7 @@ final class CommandLineSession {
         render.language = options.lang
         render.numberStyle = options.lang == .vi ? .vietnamese : .english
         render.labels = options.labels
+        render.excel = options.excel && format == .csv
         // On a terminal, tables fit its width and long results show their first rows.
         if options.output == nil, isatty(STDOUT_FILENO) != 0 {
             render.terminalWidth = terminalColumns()
@@ -29,7 +30,12 @@ final class CommandLineSession {
             render.colour = ProcessInfo.processInfo.environment["NO_COLOR"] == nil
         }
         var sink: (String) -> Void = { FileHandle.standardOutput.write(Data($0.utf8)) }
-        let shell = Shell(options: render, write: { sink($0) },
+        // Excel's CSV starts with one byte order mark, before the first result.
+        var owesByteOrderMark = render.excel
+        let shell = Shell(options: render, write: { text in
+                              if owesByteOrderMark { owesByteOrderMark = false; sink(ExcelCSV.byteOrderMark) }
+                              sink(text)
+                          },
                           writeError: { FileHandle.standardError.write(Data($0.utf8)) })
         self.shell = shell
         shell.colourErrors = useColour

@@ -28,8 +28,19 @@ struct CommonOptions: ParsableArguments {
     @Option(name: .long, help: "What a dot means in numbers like 1.500 when a data file cannot tell: auto (the file's other numbers decide), vi (thousands), en (decimal point).")
     var numbers: NumberConvention = .auto
 
+    @Flag(name: .long, help: "With csv output, write what Vietnamese Excel opens: UTF-8 with a byte order mark, CRLF, `;` separators, decimal commas, no digit grouping, dd/mm/yyyy dates.")
+    var excel = false
+
     @Flag(name: .long, help: "Show the labels of codes (nông nghiệp) instead of the codes (agriculture) in tables.")
     var labels = false
+
+    /// The output format: `--format` when given, else the one the `-o` file's extension names
+    /// (`out.csv`, `out.json`, `out.md`), else a table. `--excel` is for CSV.
+    func outputFormat(_ given: OutputFormat?) throws -> OutputFormat {
+        let format = given ?? output.flatMap(OutputFormat.init(outputPath:)) ?? .table
+        if excel && format != .csv { throw ValidationError("--excel is for CSV output: add --format csv or write to a .csv file") }
+        return format
+    }
 
     /// The load options these flags ask for.
     func loadOptions() throws -> LoadOptions {
@@ -111,12 +122,12 @@ struct Query: ParsableCommand {
 
     @OptionGroup var common: CommonOptions
 
-    @Option(name: .long, help: "Output format: table, csv, json or markdown.")
-    var format: OutputFormat = .table
+    @Option(name: .long, help: "Output format: table, csv, json or markdown (default: from the -o file's extension, else table).")
+    var format: OutputFormat?
 
     mutating func run() throws {
         let interactive = command == nil && isatty(STDIN_FILENO) != 0
-        let cli = try CommandLineSession(common, format: format, deferLoading: interactive)
+        let cli = try CommandLineSession(common, format: common.outputFormat(format), deferLoading: interactive)
         if let command {
             try cli.finish(cli.shell.run(SourceText(name: "<command>", text: command), parameters: cli.parameters))
         } else if isatty(STDIN_FILENO) == 0 {
@@ -150,11 +161,11 @@ struct Run: ParsableCommand {
 
     @OptionGroup var common: CommonOptions
 
-    @Option(name: .long, help: "Output format: table, csv, json or markdown.")
-    var format: OutputFormat = .table
+    @Option(name: .long, help: "Output format: table, csv, json or markdown (default: from the -o file's extension, else table).")
+    var format: OutputFormat?
 
     mutating func run() throws {
-        let cli = try CommandLineSession(common, format: format)
+        let cli = try CommandLineSession(common, format: common.outputFormat(format))
         try cli.finish(cli.shell.runFile(file, parameters: cli.parameters))
     }
 }

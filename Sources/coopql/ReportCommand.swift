@@ -12,12 +12,14 @@ struct Report: ParsableCommand {
 
     @OptionGroup var common: CommonOptions
 
-    @Option(name: .long, help: "Output format: md, html, text, csv or json (csv and json write the report's tables).")
-    var format: ReportFormat = .md
+    @Option(name: .long, help: "Output format: md, html, text, csv or json (csv and json write the report's tables; default: from the -o file's extension, else md).")
+    var format: ReportFormat?
 
     mutating func run() throws {
-        let cli = try CommandLineSession(common)
-        try cli.finish(cli.shell.renderReport(template, format: format, parameters: cli.parameters))
+        let chosen = format ?? common.output.flatMap(ReportFormat.init(outputPath:)) ?? .md
+        if common.excel && chosen != .csv { throw ValidationError("--excel is for CSV output: add --format csv or write to a .csv file") }
+        let cli = try CommandLineSession(common, format: chosen == .csv ? .csv : .table)
+        try cli.finish(cli.shell.renderReport(template, format: chosen, parameters: cli.parameters))
     }
 }
 

@@ -231,3 +231,48 @@ struct VietnameseNumberInferenceTests {
         #expect(try session.evaluate(#"date("23/12/2022")"#) == .date(Day(year: 2022, month: 12, day: 23)!))
     }
 }
+
+@Suite("Office files: output for Excel")
+struct ExcelOutputTests {
+    @Test func theOutputFileNamesTheFormat() throws {
+        let folder = TemporaryFolders.path("out")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let query = "cooperatives | where id <= 2 | select id, name"
+        let json = folder + "/out.json"
+        #expect(try CLI.run(["-c", query, "--data", Fixtures.dataDirectory, "-o", json]).status == 0)
+        let parsed = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: json))) as? [[String: Any]]
+        #expect(parsed?.count == 2)
+        let csv = folder + "/out.csv"
+        #expect(try CLI.run(["-c", query, "--data", Fixtures.dataDirectory, "-o", csv]).status == 0)
+        #expect(try String(contentsOfFile: csv, encoding: .utf8).hasPrefix("id,name\r\n1,"))
+        // --format still wins.
+        let md = folder + "/out.csv.txt"
+        #expect(try CLI.run(["-c", query, "--data", Fixtures.dataDirectory, "-o", md, "--format", "markdown"]).status == 0)
+        #expect(try String(contentsOfFile: md, encoding: .utf8).hasPrefix("| id"))
+    }
+
+    @Test func excelCSVIsWhatVietnameseExcelReads() throws {
+        let t = Table(names: ["tên", "số", "tỷ lệ", "ngày", "ghi chú"], columns: [
+            Column(.text(codes: [0], dictionary: StringDictionary(["Hợp tác xã An"]))),
+            Column(.int([1915])),
+            Column(.decimal([79.5])),
+            Column(.date([Day(year: 2022, month: 12, day: 23)!.number])),
+            Column(.text(codes: [0], dictionary: StringDictionary(["a; \"b\""]))),
+        ])
+        var options = RenderOptions(format: .csv)
+        options.excel = true
+        #expect(render(.table(t), options: options) == "tên;số;tỷ lệ;ngày;ghi chú\r\nHợp tác xã An;1915;79,5;23/12/2022;\"a; \"\"b\"\"\"\r\n")
+        let folder = TemporaryFolders.path("excel")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let out = folder + "/ket_qua.csv"
+        let r = try CLI.run(["-c", "cooperatives | where id <= 2 | select id, founded", "--data", Fixtures.dataDirectory, "-o", out, "--excel"])
+        #expect(r.status == 0)
+        let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: out)))
+        #expect(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF])
+        let text = String(decoding: bytes.dropFirst(3), as: UTF8.self)
+        #expect(text.hasPrefix("id;founded\r\n1;"))
+        #expect(text.split(separator: "\r\n").dropFirst().allSatisfy { $0.split(separator: ";")[1].split(separator: "/").count == 3 })
+        // --excel with a format that is not CSV is a usage error.
+        #expect(try CLI.run(["-c", "1", "--no-data", "--excel", "--format", "json"]).status == 2)
+    }
+}

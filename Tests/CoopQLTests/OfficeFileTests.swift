@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import CoopQL
+@testable import CoopQLBase
+@testable import CoopQLShell
 
 /// Loads `text` as a file of `table`, with the given options.
 func loadOffice(_ text: String, _ table: String, options: LoadOptions = LoadOptions()) throws -> LoadedTable {

@@ -278,3 +278,55 @@ struct ExcelOutputTests {
         #expect(try CLI.run(["-c", "1", "--no-data", "--excel", "--format", "json"]).status == 2)
     }
 }
+
+@Suite("Office files: a report on a provincial register")
+struct ProvincialRegisterTests {
+    /// A register the way a provincial office exports it from Excel, built here row by row.
+    static func register() -> [UInt8] {
+        var lines = [
+            "DANH SÁCH HỢP TÁC XÃ TỈNH BẮC NINH;;;;;;;;",
+            "(Tính đến ngày 23/12/2022);;;;;;;;",
+            "Mã HTX;Tên HTX;Loại hình;Lĩnh vực;Tỉnh;Huyện;Ngày thành lập;Số thành viên;Vốn điều lệ (đồng);Tình trạng",
+        ]
+        let sectors = ["Nông nghiệp", "nông nghiệp", "Tiểu thủ công nghiệp", "Thương mại", "NONG NGHIEP"]
+        var members = 0
+        for i in 1...40 {
+            let count = 1000 + i * 37  // written dot-grouped: 1.037, 1.074, …
+            members += count
+            let grouped = "\(count / 1000).\(String(format: "%03d", count % 1000))"
+            let capital = "\(i).500.000.000"
+            lines.append("\(i);HTX số \(i);HTX;\(sectors[i % 5]);Bắc Ninh;Huyện Gia Bình;\(String(format: "%02d", i % 28 + 1))/0\(i % 9 + 1)/20\(10 + i % 13);\(grouped);\(capital);Đang hoạt động")
+        }
+        for i in 41...45 {
+            lines.append("\(i);Tổ hợp tác \(i);Tổ hợp tác;Dịch vụ;Bắc Ninh;Huyện Yên Phong;01/06/2021;7;;dang hoat dong")
+        }
+        lines.append(";Tổng cộng;;;;;;\(members);;")
+        return [0xEF, 0xBB, 0xBF] + Array(lines.joined(separator: "\r\n").utf8) + [0x0D, 0x0A]
+    }
+
+    @Test func aReportTemplateGivesTheRightFigures() throws {
+        let folder = try officeFolder(["cooperatives.csv": Self.register()])
+        let session = Session()
+        let warnings = try session.loadDirectory(folder)
+        // Title rows, the totals row and the missing optional columns are told, not hidden.
+        #expect(warnings.contains { $0.message.hasPrefix("left out 2 title lines above the header") })
+        #expect(warnings.contains { $0.message.hasPrefix("left out the totals row at line 49") })
+        #expect(warnings.contains { $0.message.hasPrefix("the file has no column district") == false && $0.message.contains("no column commune") })
+        let template = """
+            ---
+            let htx = cooperatives | where kind == "htx"
+            ---
+            Toàn tỉnh có {{ htx | count }} HTX với {{ htx | summarize sum(members) }} thành viên, \
+            {{ htx | where sector == "agriculture" | count }} HTX nông nghiệp; \
+            {{ cooperatives | where kind == "group" | count }} tổ hợp tác; \
+            vốn điều lệ {{ htx | summarize sum(charter_capital) }} đồng.
+            """
+        let document = try session.renderTemplate(SourceText(name: "bao_cao.coop.md", text: template))
+        let text = writeReport(document, format: .md, options: RenderOptions())
+        let members = (1...40).reduce(0) { $0 + 1000 + $1 * 37 }
+        let capital = (1...40).reduce(0) { $0 + $1 * 1_000_000_000 + 500_000_000 }
+        #expect(members == 70_340)
+        #expect(text.contains("Toàn tỉnh có 40 HTX với 70.340 thành viên, 24 HTX nông nghiệp; 5 tổ hợp tác; "
+                              + "vốn điều lệ \(formatInteger(Int64(capital), style: .vietnamese)) đồng."))
+    }
+}

@@ -36,11 +36,21 @@ public final class Shell {
         self.writeError = writeError
     }
 
-    /// Loads data folders; on error reports it and loads none of the failing folder.
+    /// How `load` reads data files (strict or lenient, header maps, the number convention).
+    public var loadOptions = LoadOptions()
+
+    /// Loads data folders (or single data files); on error reports it and loads none of the
+    /// failing folder. Notices (columns missing, title and totals rows left out) and, leniently,
+    /// rows left out go to the error sink as warnings.
     public func load(_ directories: [String]) -> Status {
         for dir in directories {
-            do { try session.loadDirectory(dir) }
-            catch {
+            do {
+                let warnings = try session.loadDirectory(dir, options: loadOptions)
+                if !warnings.isEmpty {
+                    let renderer = DiagnosticRenderer(colour: colourErrors)
+                    writeError(warnings.map(renderer.renderWarning).joined(separator: "\n"))
+                }
+            } catch {
                 report([error])
                 return .failure
             }

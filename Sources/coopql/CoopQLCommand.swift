@@ -23,10 +23,38 @@ struct CommonOptions: ParsableArguments {
     @Option(name: .long, help: "Language of labels and numbers: vi (1.915; 3,5) or en (1,915; 3.5).")
     var lang: Language = .vi
 
+    @Option(name: .long, help: ArgumentHelp("A header map for --data files: lines `header = column` or `table: header = column` (a folder's own headers.map is read too).", valueName: "file"))
+    var map: String?
+
+    @Option(name: .long, help: "What a dot means in numbers like 1.500 when a data file cannot tell: auto (the file's other numbers decide), vi (thousands), en (decimal point).")
+    var numbers: NumberConvention = .auto
+
+    @Flag(name: .long, help: "With csv output, write what Vietnamese Excel opens: UTF-8 with a byte order mark, CRLF, `;` separators, decimal commas, no digit grouping, dd/mm/yyyy dates.")
+    var excel = false
+
     @Flag(name: .long, help: "Show the labels of codes (nông nghiệp) instead of the codes (agriculture) in tables.")
     var labels = false
 
     @OptionGroup(title: "Limits") var limits: LimitOptions
+
+    /// `format`, refused when `--excel` asks for CSV and the format is another.
+    func checkedExcel(_ format: OutputFormat) throws -> OutputFormat {
+        if excel && format != .csv { throw ValidationError("--excel is for CSV output: add --format csv or write to a .csv file") }
+        return format
+    }
+
+    /// The load options these flags ask for.
+    func loadOptions() throws -> LoadOptions {
+        var options = LoadOptions(lenient: lenient)
+        options.numbers = numbers
+        if let map {
+            guard let text = try? String(contentsOfFile: map, encoding: .utf8) else {
+                throw ValidationError("cannot read the header map `\(map)`")
+            }
+            options.headerMap = try HeaderMap(text: text, name: map)
+        }
+        return options
+    }
 
     /// `--param name=value` pairs as a dictionary.
     func parameters() throws -> [String: String] {
@@ -82,6 +110,7 @@ extension CommonOptions {
 }
 
 extension Language: ExpressibleByArgument {}
+extension NumberConvention: ExpressibleByArgument {}
 
 @main
 struct CoopQLCommand: ParsableCommand {
@@ -142,7 +171,7 @@ struct Query: ParsableCommand {
 
     mutating func run() throws {
         let interactive = command == nil && isatty(STDIN_FILENO) != 0
-        let cli = try CommandLineSession(common, format: common.format(format, fallback: .table), deferLoading: interactive)
+        let cli = try CommandLineSession(common, format: common.checkedExcel(common.format(format, fallback: .table)), deferLoading: interactive)
         if let command {
             try cli.finish(cli.shell.run(SourceText(name: "<command>", text: command), parameters: cli.parameters))
         } else if isatty(STDIN_FILENO) == 0 {
@@ -181,7 +210,7 @@ struct Run: ParsableCommand {
     var format: QueryFormatOption?
 
     mutating func run() throws {
-        let cli = try CommandLineSession(common, format: common.format(format, fallback: .table))
+        let cli = try CommandLineSession(common, format: common.checkedExcel(common.format(format, fallback: .table)))
         try cli.finish(cli.shell.runFile(file, parameters: cli.parameters))
     }
 }

@@ -16,8 +16,8 @@ struct Report: ParsableCommand {
     var format: ReportFormatOption?
 
     mutating func run() throws {
-        let chosen = common.format(format, fallback: .markdown)
-        let cli = try CommandLineSession(common)
+        let chosen = try common.checkedExcel(common.format(format, fallback: .markdown))
+        let cli = try CommandLineSession(common, format: chosen == .csv ? .csv : .table)
         try cli.finish(cli.shell.renderReport(template, format: chosen, parameters: cli.parameters))
     }
 }

@@ -345,6 +345,6 @@ struct JSONReader {
     /// the declared columns that may not be null, empty, so the table still has its shape.
     var outputColumns: [Int] {
         guard rowsTaken == 0 else { return order }
-        return order + plan.declaredColumns.filter { !seen[$0] && plan.declared[$0]?.nullable == false }
+        return order + plan.declaredColumns.filter { !seen[$0] && plan.isRequired($0) }
     }
 }

@@ -7,6 +7,9 @@ struct ScannedFile {
     var plan: ColumnPlan
     var problems: [RowProblem]
     var locator: RowLocator
+    /// What the reader left out or read a particular way, to tell the user (title rows, a totals
+    /// row, a column read as text because its numbers disagree).
+    var notices: [Diagnostic] = []
 }
 
 /// Where a cell lies in a file: its row's start and the value's bytes (quotes included).

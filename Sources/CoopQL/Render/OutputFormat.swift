@@ -110,6 +110,9 @@ public struct RenderOptions: Sendable, Equatable {
     /// In `table` and `markdown`, dates the local way (23/12/2022 in Vietnamese) instead of ISO
     /// (2022-12-23, the default: unambiguous, and it sorts).
     public var localDates: Bool
+    /// In `csv`, write what Vietnamese Excel opens correctly (see `ExcelCSV`); the byte order
+    /// mark is the caller's to write once at the start of the file (`ExcelCSV.byteOrderMark`).
+    public var excel = false
 
     /// Options; each left out takes the default shown.
     public init(format: OutputFormat = .table, numberStyle: NumberStyle = .vietnamese,

@@ -14,7 +14,7 @@ import CoopQLBase
 public func render(_ value: Value, options: RenderOptions) -> String {
     switch options.format {
     case .table: return BoxTableRenderer.render(value, options: options)
-    case .csv: return CSVRenderer.render(value)
+    case .csv: return options.excel ? ExcelCSV.render(value) : CSVRenderer.render(value)
     case .json: return JSONRenderer.render(value)
     case .markdown: return MarkdownRenderer.render(value, options: options)
     case .html: return HTMLPage.write(ReportDocument(value: value, language: options.language), options: options)

@@ -15,7 +15,7 @@ public func writeReport(_ document: ReportDocument, format: OutputFormat, option
     case .markdown: return ReportWriter.markdown(document, options: options)
     case .table: return ReportWriter.text(document, options: options)
     case .html: return HTMLPage.write(document, options: options)
-    case .csv: return ReportWriter.csv(document)
+    case .csv: return ReportWriter.csv(document, excel: options.excel)
     case .json: return ReportWriter.json(document)
     }
 }
@@ -57,8 +57,9 @@ enum ReportWriter {
     }
 
     /// Each table as CSV; the blank line between them is a CRLF like the records' ends.
-    static func csv(_ document: ReportDocument) -> String {
-        let options = RenderOptions(format: .csv)
+    static func csv(_ document: ReportDocument, excel: Bool = false) -> String {
+        var options = RenderOptions(format: .csv)
+        options.excel = excel
         return document.tables.map { render(.table($0), options: options) }.joined(separator: "\r\n")
     }
 

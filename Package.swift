@@ -1,4 +1,5 @@
 // swift-tools-version:6.0
+import Foundation
 import PackageDescription
 
 let package = Package(
@@ -18,6 +19,8 @@ let package = Package(
         .target(name: "CoopQL"),
         // Debian's libedit (libedit-dev) for the REPL's line editing; only the executable links it.
         .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
+        // Debian's SQLite (libsqlite3-dev): the differential tests compare query answers with it.
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         // A thin command line: parses arguments and calls the library.
         .executableTarget(
             name: "coopql",
@@ -34,8 +37,21 @@ let package = Package(
                           exclude: ["README.md"]),
         .testTarget(
             name: "CoopQLTests",
-            dependencies: ["CoopQL"],
+            dependencies: ["CoopQL", "CSQLite"],
             resources: [.copy("Fixtures")]
         ),
     ]
 )
+
+// Coverage-guided fuzz targets (libFuzzer), one executable each: declared only when Scripts/fuzz
+// builds them (COOPQL_FUZZ=1, with -sanitize=fuzzer,address), so a normal build neither compiles
+// nor links them.
+if ProcessInfo.processInfo.environment["COOPQL_FUZZ"] != nil {
+    // libFuzzer's driver, declared for Swift; the fuzzer runtime defines it.
+    package.targets.append(.systemLibrary(name: "CLibFuzzer"))
+    package.targets.append(.target(name: "FuzzSupport", dependencies: ["CoopQL", "CLibFuzzer"]))
+    for name in ["FuzzParse", "FuzzCheck", "FuzzQuery", "FuzzTemplate", "FuzzCSV", "FuzzJSON", "FuzzJSONLines"] {
+        package.targets.append(.executableTarget(name: name, dependencies: ["FuzzSupport", "CoopQL"]))
+        package.products.append(.executable(name: name, targets: [name]))
+    }
+}

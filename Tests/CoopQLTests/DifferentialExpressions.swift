@@ -60,15 +60,15 @@ struct DifferentialExpressions {
     func decimal(_ r: inout SampleRandom) -> DifferentialExpression {
         let decimals = of(.decimal)
         switch r.below(6) {
-        case 0, 1 where !decimals.isEmpty:
+        case 0...1 where !decimals.isEmpty:
             return column(r.pick(decimals))
         case 2 where !decimals.isEmpty:
             let a = column(r.pick(decimals)), b = int(&r, depth: 1)
             return DifferentialExpression(coop: "(\(a.coop) + \(b.coop))", sql: "(\(a.sql) + \(b.sql))", kind: .decimal, mayBeNaN: a.mayBeNaN)
         case 3 where !decimals.isEmpty:
-            let a = column(r.pick(decimals)), k = r.pick(["2", "0.5", "3"])
+            let a = column(r.pick(decimals)), k = r.pick(["2.0", "0.5", "3.0"])
             let op = r.pick(["*", "/"])
-            return DifferentialExpression(coop: "(\(a.coop) \(op) \(k))", sql: "(\(a.sql) \(op) \(k).0)", kind: .decimal, mayBeNaN: a.mayBeNaN)
+            return DifferentialExpression(coop: "(\(a.coop) \(op) \(k))", sql: "(\(a.sql) \(op) \(k))", kind: .decimal, mayBeNaN: a.mayBeNaN)
         case 4:
             // A divisor that may be zero, guarded as the README says.
             let n = int(&r, depth: 1), d = int(&r, depth: 1)

@@ -58,8 +58,8 @@ struct DifferentialQuery {
                 answer = .count
                 break
             }
-            if roll < 13 {
-                answer = .pivot(fill: Self.pivot(&s, &r))
+            if roll < 13, let fill = Self.pivot(&s, &r) {
+                answer = .pivot(fill: fill)
                 break
             }
             Self.stage(&s, &r, roll: roll)
@@ -164,8 +164,9 @@ struct DifferentialQuery {
     }
 
     /// Up to two keys with different names from the columns at hand.
-    private static func keys(_ s: State, _ r: inout SampleRandom, count: ClosedRange<Int>) -> [DifferentialColumn] {
-        var columns = s.columns
+    private static func keys(_ s: State, _ r: inout SampleRandom, count: ClosedRange<Int>,
+                             avoiding taken: String? = nil) -> [DifferentialColumn] {
+        var columns = s.columns.filter { $0.baseName != taken }
         r.shuffle(&columns)
         var keys: [DifferentialColumn] = []
         for c in columns where keys.count < r.int(count) && !keys.contains(where: { $0.baseName == c.baseName }) {
@@ -176,7 +177,8 @@ struct DifferentialQuery {
 
     /// `summarize a1 = …, … by keys` or `count by keys`.
     private static func summarize(_ s: inout State, _ r: inout SampleRandom, countOnly: Bool) {
-        let keys = keys(s, &r, count: countOnly ? 1...2 : 0...2)
+        // `count by` names its own column `count`: a key may not take that name.
+        let keys = keys(s, &r, count: countOnly ? 1...2 : 0...2, avoiding: countOnly ? "count" : nil)
         guard !keys.isEmpty || !countOnly else { return }
         var coop: [String] = [], sql: [String] = []
         var columns = keys.map { DifferentialColumn(name: $0.baseName, kind: $0.kind, mayBeNaN: $0.mayBeNaN) }
@@ -202,7 +204,7 @@ struct DifferentialQuery {
     }
 
     /// One aggregate of the rows of a group (`o` in the SQL), in both languages.
-    static func aggregate(_ s: State, _ r: inout SampleRandom, keys: [DifferentialColumn],
+    private static func aggregate(_ s: State, _ r: inout SampleRandom, keys: [DifferentialColumn],
                           from table: String) -> DifferentialExpression {
         let e = s.expressions
         switch r.below(9) {
@@ -243,11 +245,12 @@ struct DifferentialQuery {
     }
 
     /// `pivot AGG by R, C`, translated to (R, C as text, AGG) grouped by R and C; returns the value
-    /// the pivot fills in for a pair with no rows.
-    private static func pivot(_ s: inout State, _ r: inout SampleRandom) -> AnswerCell {
+    /// the pivot fills in for a pair with no rows (nil, and no stage, when no column can name the
+    /// pivot's columns).
+    private static func pivot(_ s: inout State, _ r: inout SampleRandom) -> AnswerCell? {
         let row = r.pick(s.columns)
         let columnKeys = s.columns.filter { $0.kind == .text || $0.kind == .int }
-        guard let column = columnKeys.isEmpty ? nil : r.pick(columnKeys) else { return .null }
+        guard let column = columnKeys.isEmpty ? nil : r.pick(columnKeys) else { return nil }
         let a = aggregate(s, &r, keys: [row, column], from: s.current)
         let counts = a.coop.hasPrefix("count")
         let previous = s.current

@@ -1,4 +1,5 @@
 @testable import CoopQL
+@testable import CoopQLBase
 import Foundation
 
 /// What counts as a finding when a fuzz target runs one input, besides a crash (which libFuzzer

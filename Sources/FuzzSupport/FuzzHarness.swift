@@ -1,4 +1,5 @@
 @testable import CoopQL
+@testable import CoopQLBase
 import Foundation
 
 /// The work each fuzz target does with one input. Every target runs the input the way the

@@ -1,4 +1,6 @@
 @testable import CoopQL
+@testable import CoopQLBase
+@testable import CoopQLSample
 
 /// The small random data set a differential run queries, the same in CoopQL and in SQLite:
 ///

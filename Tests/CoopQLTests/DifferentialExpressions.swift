@@ -1,4 +1,6 @@
 @testable import CoopQL
+@testable import CoopQLBase
+@testable import CoopQLSample
 
 /// A column of a pipeline's table while a random query is built: its name (how CoopQL refers to it
 /// and names it in the answer; the SQL column is called the same), its kind, and whether it may

@@ -1,5 +1,6 @@
 import Testing
 @testable import CoopQL
+@testable import CoopQLBase
 
 /// What the differential tests against SQLite found in CoopQL, each kept as a test of its own.
 @Suite struct DifferentialFindingsTests {

@@ -1,4 +1,6 @@
 @testable import CoopQL
+@testable import CoopQLBase
+@testable import CoopQLSample
 
 /// A random well-typed pipeline over `DifferentialData`, written in CoopQL and translated to one
 /// SQLite query (a chain of common table expressions, one a stage).

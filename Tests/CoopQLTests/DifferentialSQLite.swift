@@ -1,6 +1,7 @@
 import CSQLite
 import Foundation
 @testable import CoopQL
+@testable import CoopQLBase
 
 /// One cell of an answer, as both engines' answers are compared: numbers of any type as one
 /// kind (an int 2 and a decimal 2.0 are the same answer; SQLite has no decimal type), NaN on

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import CoopQL
+@testable import CoopQLBase
+@testable import CoopQLSample
 
 /// Random well-typed pipelines run by CoopQL and, translated, by SQLite, over the same random
 /// data (see `DifferentialQuery` for the translation): every answer must agree.

@@ -1,3 +1,5 @@
+import CoopQLBase
+
 /// How the human formats (`table`, `markdown`) write one value; the single place for cell
 /// formatting, so a number looks the same in a box table, a Markdown table and a list.
 enum HumanText {

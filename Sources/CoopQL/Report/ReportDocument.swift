@@ -1,3 +1,5 @@
+import CoopQLBase
+
 /// A rendered template before it is written out: the template's own text, the values it inserted,
 /// and the tables and charts it asked for, in order. The writers (`ReportWriter`) turn it into
 /// Markdown, plain text, HTML, CSV or JSON; keeping data apart from template text is what lets the

@@ -239,7 +239,10 @@ struct DifferentialQuery {
                 FROM (SELECT \(x.sql) AS v FROM \(table) AS i\(matching)) WHERE v IS NOT NULL) \
                 WHERE n IN ((m + 1) / 2, (m + 2) / 2))
                 """
-            return DifferentialExpression(coop: "median(\(x.coop))", sql: sql, kind: .decimal, mayBeNaN: x.mayBeNaN)
+            // Without keys the subquery is the same for every row: `max` of it keeps the SELECT an
+            // aggregate one (one row, even when every aggregate is a `median`; null for no rows).
+            return DifferentialExpression(coop: "median(\(x.coop))", sql: keys.isEmpty ? "max(\(sql))" : sql,
+                                          kind: .decimal, mayBeNaN: x.mayBeNaN)
         default:
             let x = r.chance(0.3) ? (e.text(&r) ?? e.int(&r)) : e.column(r.pick(s.columns))
             return DifferentialExpression(coop: "count_distinct(\(x.coop))", sql: "count(DISTINCT \(x.sql))", kind: .int)

@@ -34,6 +34,8 @@ ensure_all() {
   ensure_swift
   # libedit (BSD licence) gives the REPL its line editing; pkg-config tells SwiftPM where it is.
   ensure_packages libedit-dev pkg-config
+  # SQLite's library: the differential tests compare CoopQL's answers with its answers.
+  ensure_packages libsqlite3-dev
   # A UTF-8 locale: Vietnamese text in and out of the tools.
   export LANG="${LANG:-C.UTF-8}"
 }

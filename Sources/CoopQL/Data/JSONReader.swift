@@ -145,12 +145,16 @@ struct JSONReader {
             }
             do throws(JSONFault) {
                 guard scanner.byte == UInt8(ascii: "{") else { throw .notAnObject(at: scanner.i) }
-                try object()
+                // The whole line is checked before the object becomes a row: a line refused for
+                // what follows its object must leave no cells behind, or its columns would differ
+                // in length from those a second pass reads again.
+                let row = try readObject()
                 scanner.skipSpace()
                 if !scanner.atEnd {
                     guard scanner.byte == UInt8(ascii: "\n") else { throw .trailing(at: scanner.i) }
                     scanner.i += 1
                 }
+                if let row { try take(row) }
             } catch {
                 guard lenient, discovering else { throw .json(error) }
                 problems.append(RowProblem(reason: .malformed(error), rowStart: lineStart, at: error.offset, end: error.offset + 1))
@@ -164,8 +168,21 @@ struct JSONReader {
 
     // MARK: - Objects
 
+    /// An object read but not yet taken as a row: where it starts, and what may refuse it.
+    private struct ReadObject {
+        let start: Int
+        let nested: (column: Int, token: JSONScanner.Token)?
+        let repeated: Int?
+    }
+
     /// Reads one object, the current byte its `{`, and takes it as a row or records why not.
     private mutating func object() throws(JSONFault) {
+        if let row = try readObject() { try take(row) }
+    }
+
+    /// Reads one object, the current byte its `{`, its values kept in `tokens`; nil for an object
+    /// this pass passes over.
+    private mutating func readObject() throws(JSONFault) -> ReadObject? {
         let objectStart = scanner.i
         scanner.i += 1
         objectNumber += 1
@@ -206,13 +223,15 @@ struct JSONReader {
         }
         if nextPassOver < passOver.count, passOver[nextPassOver] == objectStart {
             nextPassOver += 1
-            return
+            return nil
         }
-        try take(objectStart, nested: nested, repeated: repeated)
+        return ReadObject(start: objectStart, nested: nested, repeated: repeated)
     }
 
     /// Takes the object just read as a row: declared cells first, taken back if one is refused.
-    private mutating func take(_ objectStart: Int, nested: (column: Int, token: JSONScanner.Token)?, repeated: Int?) throws(JSONFault) {
+    private mutating func take(_ row: ReadObject) throws(JSONFault) {
+        let objectStart = row.start
+        let repeated = row.repeated, nested = row.nested
         if let repeated {
             return refuse(.repeatedKey(column: repeated), objectStart, objectStart, objectStart + 1)
         }

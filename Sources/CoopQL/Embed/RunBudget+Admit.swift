@@ -70,3 +70,29 @@ extension Column {
         }
     }
 }
+
+extension Runtime {
+    /// Checks a range about to be made into a list or a table (`1..n | …`, `let xs = a..b`)
+    /// before any of it is allocated: a cancel and the time limit first, then whether its values
+    /// fit the row and memory limits, so a huge range stops at once with the limit's error
+    /// instead of being made and only then counted. `bytesPerValue`: what one value will take.
+    func admitRange(_ lo: Value, _ hi: Value, bytesPerValue: Int) throws {
+        try checkCancelled()
+        let count: Int
+        switch try RangeEnds(lo, hi, made: false) {
+        case .ints(let x, let y)?: count = RangeEnds.count(x, y)
+        case .days(let x, let y)?: count = RangeEnds.count(Int64(x), Int64(y))
+        case nil: return
+        }
+        try budget.admit(rows: count, bytesPerRow: bytesPerValue, what: "the range")
+    }
+}
+
+extension RangeEnds {
+    /// How many values `x...y` holds: none when `y` is before `x`, `Int.max` past what an `Int` holds.
+    static func count(_ x: Int64, _ y: Int64) -> Int {
+        guard x <= y else { return 0 }
+        let (span, overflow) = y.subtractingReportingOverflow(x)
+        return overflow || span == .max ? .max : Int(span) + 1
+    }
+}

@@ -64,7 +64,11 @@ struct ExpressionCompiler: Sendable {
         case .range(let lo, let hi):
             let kl = compile(lo), kh = compile(hi)
             return { frame, runtime in
-                try Kernels.range(try kl(frame, runtime), try kh(frame, runtime))
+                let a = try kl(frame, runtime), b = try kh(frame, runtime)
+                if case .scalar(let x) = a, case .scalar(let y) = b {
+                    try runtime.admitRange(x, y, bytesPerValue: MemoryLayout<Value>.stride)
+                }
+                return try Kernels.range(a, b)
             }
         case .list(let items):
             let ks = items.map(compile)

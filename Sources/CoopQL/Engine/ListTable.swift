@@ -13,7 +13,10 @@ extension ExpressionCompiler {
             let kl = compile(lo), kh = compile(hi)
             return { frame, runtime in
                 let a = try kl(frame, runtime).single, b = try kh(frame, runtime).single
-                return .scalar(.table(try place.run { try Table.ofRange(a, b, element: element) }))
+                return .scalar(.table(try place.run {
+                    try runtime.admitRange(a, b, bytesPerValue: MemoryLayout<Int64>.stride)
+                    return try Table.ofRange(a, b, element: element)
+                }))
             }
         }
         let k = compile(e)

@@ -67,7 +67,10 @@ struct ScalarCompiler {
             let place = self.place(e)
             return { slots, runtime in
                 let a = try kl(slots, runtime), b = try kh(slots, runtime)
-                return try place.run { try Kernels.range(.scalar(a), .scalar(b)).single }
+                return try place.run {
+                    try runtime.admitRange(a, b, bytesPerValue: MemoryLayout<Value>.stride)
+                    return try Kernels.range(.scalar(a), .scalar(b)).single
+                }
             }
         case .list(let items):
             let ks = items.map(compile)

@@ -322,7 +322,7 @@ struct ProvincialRegisterTests {
             vốn điều lệ {{ htx | summarize sum(charter_capital) }} đồng.
             """
         let document = try session.renderTemplate(SourceText(name: "bao_cao.coop.md", text: template))
-        let text = writeReport(document, format: .md, options: RenderOptions())
+        let text = writeReport(document, format: .markdown, options: RenderOptions())
         let members = (1...40).reduce(0) { $0 + 1000 + $1 * 37 }
         let capital = (1...40).reduce(0) { $0 + $1 * 1_000_000_000 + 500_000_000 }
         #expect(members == 70_340)

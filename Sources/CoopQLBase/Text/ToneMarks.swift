@@ -8,8 +8,10 @@
 /// follows and the mark belongs on the second vowel in both styles; in `quý` the `u` belongs to
 /// `qu`, so the mark stays on `y`.
 public func normalizedToneMarks(_ text: String) -> String {
-    // Most text has none of the marked second vowels: return it untouched without copying.
-    guard text.unicodeScalars.contains(where: { ToneMarks.moved[$0.value] != nil }) else { return text }
+    // Most text has no o or u followed by a non-ASCII letter, which every pair to move needs: a
+    // byte scan says so without hashing each letter (this runs for every distinct loaded value).
+    guard ToneMarks.mayHavePair(text),
+          text.unicodeScalars.contains(where: { ToneMarks.moved[$0.value] != nil }) else { return text }
     var scalars = Array(text.unicodeScalars)
     var changed = false
     for i in scalars.indices.dropFirst() {
@@ -35,6 +37,19 @@ public func normalizedToneMarks(_ text: String) -> String {
 }
 
 enum ToneMarks {
+    /// Whether `text` holds an `o` or `u` (either case) followed by a letter outside ASCII: a
+    /// necessary condition for a pair whose mark moves (the marked a, e and y all lie above U+00BF,
+    /// so their UTF-8 starts with a byte of 0xC3 or more).
+    static func mayHavePair(_ text: String) -> Bool {
+        var afterOorU = false
+        for byte in text.utf8 {
+            if afterOorU && byte >= 0xC3 { return true }
+            let lower = byte | 0x20
+            afterOorU = lower == 0x6F || lower == 0x75
+        }
+        return false
+    }
+
     /// Grave, acute, hook above, tilde, dot below: the order of each row below.
     static let toneCount = 5
 

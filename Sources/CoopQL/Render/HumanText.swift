@@ -22,6 +22,15 @@ enum HumanText {
         cell(v, style: style) ?? "null"
     }
 
+    /// A result that stands alone: as `line`, but a number is plain when `options` say a lone
+    /// value is not grouped (`RenderOptions.groupLoneValue`).
+    static func lone(_ v: Value, options: RenderOptions) -> String {
+        switch v {
+        case .int, .decimal: return options.groupLoneValue ? line(v, style: options.numberStyle) : plainText(v)
+        default: return line(v, style: options.numberStyle)
+        }
+    }
+
     /// `[1.915; 95.035]`, `["Bắc Ninh", "Bạc Liêu"]`: text is quoted inside a list so that a
     /// comma or a space in it cannot be mistaken for the end of an item.
     static func list(_ items: [Value], style: NumberStyle) -> String {

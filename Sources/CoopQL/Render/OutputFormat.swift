@@ -36,6 +36,10 @@ public struct RenderOptions: Sendable, Equatable {
     /// In `table` and `markdown`, dates the local way (23/12/2022 in Vietnamese) instead of ISO
     /// (2022-12-23, the default: unambiguous, and it sorts).
     public var localDates: Bool
+    /// Whether a result that is one number alone is grouped (`5.000.684`). The command line turns
+    /// it off for `-c` writing to a pipe or a file, so a shell script reads `5000684` (see
+    /// `NumberRole`, which says which numbers are never grouped at all).
+    public var groupLoneValue: Bool = true
 
     /// Options; each left out takes the default shown.
     public init(format: OutputFormat = .table, numberStyle: NumberStyle = .vietnamese,

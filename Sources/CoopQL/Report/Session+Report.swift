@@ -36,7 +36,7 @@ extension Session {
             // Its `for` variables live only inside their loops; the template's slots are its own.
             try interpreter.run(front, slots: checker.topLevelSlots)
             let evaluator = TemplateEvaluator(runtime: runtime, compiler: ExpressionCompiler(source: source),
-                                              style: style, language: language)
+                                              style: style, language: language, nodes: body)
             try evaluator.run(body, locals, into: &document)
         } catch {
             throw Session.diagnostics(for: error, in: source)

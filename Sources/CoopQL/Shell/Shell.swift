@@ -113,7 +113,7 @@ public final class Shell {
             for v in values {
                 switch v {
                 case .table, .record: blocks.append(render(v, options: options))
-                default: line.append(humanText(v, style: options.numberStyle))
+                default: line.append(values.count == 1 ? HumanText.lone(v, options: options) : humanText(v, style: options.numberStyle))
                 }
             }
             return (line.isEmpty ? "" : line.joined(separator: " ") + "\n") + blocks.joined()

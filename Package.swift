@@ -12,10 +12,11 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // The whole language: syntax → semantics → engine → runtime → rendering.
-        .target(name: "CoopQL"),
+        .target(name: "CoopQL", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // Debian's libedit (libedit-dev) for the REPL's line editing; only the executable links it.
         .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         // A thin command line: parses arguments and calls the library.

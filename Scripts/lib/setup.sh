@@ -34,6 +34,9 @@ ensure_all() {
   ensure_swift
   # libedit (BSD licence) gives the REPL its line editing; pkg-config tells SwiftPM where it is.
   ensure_packages libedit-dev pkg-config
+  # The Word-report test converts a docx to PDF with LibreOffice and reads it back with pdftotext;
+  # Liberation Serif has Times New Roman's metrics, so the layout matches Word's.
+  ensure_packages libreoffice-writer-nogui poppler-utils fonts-liberation
   # A UTF-8 locale: Vietnamese text in and out of the tools.
   export LANG="${LANG:-C.UTF-8}"
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A rendered template before it is written out: the template's own text, the values it inserted,
 /// and the tables and charts it asked for, in order. The writers (`ReportWriter`) turn it into
 /// Markdown, plain text, HTML, CSV or JSON; keeping data apart from template text is what lets the
@@ -21,6 +23,9 @@ public struct ReportDocument: Sendable {
     public var name: String
     /// How numbers and labels are written.
     public var language: Language
+    /// Issuer, number, place, date and signer from the front matter (`Letterhead`), for the
+    /// formats that lay a document out as an administrative one (`docx`).
+    public var letterhead: Letterhead?
 
     /// A report of a name and language.
     public init(name: String, language: Language, pieces: [Piece] = []) {
@@ -43,4 +48,16 @@ public struct ReportDocument: Sendable {
 /// The formats a report can be written in.
 public enum ReportFormat: String, Sendable, CaseIterable {
     case md, text, html, csv, json
+    /// A Word document in the administrative layout (`writeReportDOCX`); binary, so written with
+    /// `writeReportData`, never as text.
+    case docx
+
+    /// Whether the format is bytes rather than text.
+    public var isBinary: Bool { self == .docx }
+}
+
+/// A report in any format as the bytes of its file: text formats as UTF-8.
+public func writeReportData(_ document: ReportDocument, format: ReportFormat, options: RenderOptions) throws -> Data {
+    if format == .docx { return try writeReportDOCX(document, options: options) }
+    return Data(writeReport(document, format: format, options: options).utf8)
 }

@@ -17,6 +17,8 @@ public func writeReport(_ document: ReportDocument, format: ReportFormat, option
     case .html: return HTMLPage.write(document, options: options)
     case .csv: return ReportWriter.csv(document)
     case .json: return ReportWriter.json(document)
+    // A Word document is bytes (`writeReportData`); as text it is its Markdown.
+    case .docx: return ReportWriter.markdown(document, options: options)
     }
 }
 

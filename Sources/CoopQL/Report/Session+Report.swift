@@ -35,6 +35,11 @@ extension Session {
             let interpreter = Interpreter(runtime: runtime, source: source) { _ in }
             // Its `for` variables live only inside their loops; the template's slots are its own.
             try interpreter.run(front, slots: checker.topLevelSlots)
+            var declared: [String: Value] = [:]
+            for statement in front {
+                if case .let(let name, _) = statement.kind, Letterhead.names.contains(name) { declared[name] = runtime.globals[name] }
+            }
+            document.letterhead = Letterhead(values: declared)
             let evaluator = TemplateEvaluator(runtime: runtime, compiler: ExpressionCompiler(source: source),
                                               style: style, language: language, nodes: body)
             try evaluator.run(body, locals, into: &document)

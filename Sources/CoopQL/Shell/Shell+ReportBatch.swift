@@ -70,7 +70,56 @@ extension Shell {
     /// One report written to `path` whole or not at all.
     func writeReportFile(_ document: ReportDocument, format: ReportFormat, options: RenderOptions,
                          to path: String) throws(Diagnostic) {
-        try writeAtomically(writeReport(document, format: format, options: options), to: path)
+        let bytes: Data
+        do { bytes = try writeReportData(document, format: format, options: options) }
+        catch let d as Diagnostic { throw d }
+        catch { throw Diagnostic(.usage, "cannot write \(path): \(error.localizedDescription)") }
+        try writeBytesAtomically(bytes, to: path)
+    }
+
+    /// Renders a template straight into the file at `output` (what a binary format needs: its
+    /// bytes never pass through standard output). Nothing is written unless the whole report is.
+    public func renderReport(_ path: String, format: ReportFormat, parameters: [String: String] = [:],
+                             merged: Bool = false, to output: String) -> Status {
+        let source: SourceText
+        switch readSource(path) {
+        case .success(let s): source = s
+        case .failure(let failure): return failure.status
+        }
+        if merged { session.rollUpToMergedProvinces() }
+        do {
+            let document = try reportDocument(source, parameters: parameters, merged: merged)
+            try writeReportFile(document, format: format, options: reportOptions, to: output)
+            return .success
+        } catch let d as Diagnostic {
+            report([d])
+            return .failure
+        } catch let list as DiagnosticList {
+            report(list.diagnostics)
+            return list.diagnostics.allSatisfy { $0.kind == .usage } ? .usage : .failure
+        } catch {
+            report([Diagnostic(.usage, "\(error)")])
+            return .failure
+        }
+    }
+}
+
+/// Bytes written beside `path` and renamed into place, as `writeAtomically` does for text: a
+/// failed write leaves no partial file and an earlier file survives until the new one is whole.
+public func writeBytesAtomically(_ bytes: Data, to path: String) throws(Diagnostic) {
+    let url = URL(fileURLWithPath: path)
+    let temporary = url.deletingLastPathComponent()
+        .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+    do {
+        try bytes.write(to: temporary)
+    } catch {
+        try? FileManager.default.removeItem(at: temporary)
+        throw Diagnostic(.usage, "cannot write \(path): \(error.localizedDescription)")
+    }
+    if rename(temporary.path, url.path) != 0 {
+        let reason = String(cString: strerror(errno))
+        try? FileManager.default.removeItem(at: temporary)
+        throw Diagnostic(.usage, "cannot write \(path): \(reason)")
     }
 }
 

@@ -1,5 +1,6 @@
 import CoopQL
 import Foundation
+import CoopQLBase
 
 // The engine functions of coopql.h: open, close, data, settings, limits, errors.
 

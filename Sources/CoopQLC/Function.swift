@@ -1,5 +1,6 @@
 import CoopQL
 import Foundation
+import CoopQLBase
 
 /// What a `coopql_call *` points at during one host-function callback.
 final class CallHandle {

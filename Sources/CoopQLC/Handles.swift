@@ -1,5 +1,6 @@
 import CoopQL
 import Foundation
+import CoopQLBase
 
 /// What a `coopql_engine *` points at: a session and the last error, kept as C strings so the
 /// pointers handed out stay valid until the next call.

@@ -1,4 +1,5 @@
 import CoopQL
+import CoopQLBase
 
 // Preparing, binding and executing queries.
 

@@ -1,5 +1,6 @@
 import CoopQL
 import Foundation
+import CoopQLBase
 
 /// A result seen as a table with a cursor; cell strings handed out live until the cursor moves.
 final class ResultHandle {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CoopQL
+import CoopQLShell
 import Foundation
 
 /// `coopql bench`: the query-timing half of `Scripts/bench`. Loads the data once (timed on its

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CoopQL
+import CoopQLShell
 import Foundation
 
 /// Sets up a shell from the command-line options: standard output or an `-o` file, standard error,
@@ -89,11 +90,4 @@ final class CommandLineSession {
         }
         if status != .success { throw ExitCode(status.rawValue) }
     }
-}
-
-/// Columns of the terminal on standard output (80 when it cannot be told).
-func terminalColumns() -> Int {
-    var size = winsize()
-    if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
-    return Int(ProcessInfo.processInfo.environment["COLUMNS"] ?? "") ?? 80
 }

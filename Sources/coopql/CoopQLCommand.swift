@@ -1,5 +1,6 @@
 import ArgumentParser
 import CoopQL
+import CoopQLShell
 import Foundation
 
 /// `coopql`: options shared by every way of running CoopQL.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CoopQL
+import CoopQLShell
 import Foundation
 
 /// `coopql report TEMPLATE`: fills a report template from data and writes it out.

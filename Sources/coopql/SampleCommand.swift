@@ -1,5 +1,7 @@
 import ArgumentParser
 import CoopQL
+import CoopQLSample
+import CoopQLShell
 import Foundation
 
 /// `coopql sample --out DIR`: writes the bundled sample data set, one CSV file per table. The

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import CoopQL
+@testable import CoopQLShell
 
 /// Tab completion without a terminal: what `Completer` offers at the cursor.
 @Suite struct CompletionTests {

@@ -1,5 +1,6 @@
 import Testing
 @testable import CoopQL
+@testable import CoopQLSample
 
 /// Joins followed by `summarize` run as one operator over row numbers (`JoinedRows`); these tests
 /// hold its answers, errors and limits to those of the stages run one by one, which a `where true`

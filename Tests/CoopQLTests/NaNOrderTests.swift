@@ -1,5 +1,7 @@
 import Testing
 @testable import CoopQL
+@testable import CoopQLBase
+@testable import CoopQLSample
 
 /// NaN (which `decimal("nan")` makes) orders after every number, as `Scalars.compare` and the
 /// comparison kernels have it: `where`'s fast path, zone maps, sorting and `top` all agree.

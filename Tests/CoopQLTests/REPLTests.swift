@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import CoopQL
+@testable import CoopQLShell
 
 /// The REPL's loop and dot commands, fed lines without a terminal.
 @Suite struct REPLTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import CoopQL
+@testable import CoopQLSample
 
 /// The provinces-scale sample data, generated once per test process into a temporary folder and
 /// loaded once; each test gets its own session over the same (immutable) tables.

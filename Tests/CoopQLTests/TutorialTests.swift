@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import CoopQL
+@testable import CoopQLShell
 
 /// Every query of the tutorial (`examples/tutorial/tutorial.{en,vi}.md`) runs on the sample data
 /// and gives the output committed beside it (`tutorial.en.out`, `tutorial.vi.out`);

@@ -1,3 +1,5 @@
+import CoopQLBase
+
 /// A problem in the form of CSV bytes, placed by byte offset, that stops any load (leniently too:
 /// past it, rows cannot be told apart). The scan stays free of line counting; `diagnostic(_:)`
 /// works out the line and column only for the one fault thrown.

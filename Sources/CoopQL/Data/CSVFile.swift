@@ -1,9 +1,11 @@
+import CoopQLBase
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
 import Musl
 #elseif canImport(Darwin)
 import Darwin
+import CoopQLBase
 #endif
 
 /// File-system helpers for loading data files: whole-file reads and table names from file names.

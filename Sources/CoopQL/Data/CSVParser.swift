@@ -1,4 +1,5 @@
 import Foundation
+import CoopQLBase
 
 /// Where one field's bytes lie in the file: the half-open range inside any quotes, and whether
 /// doubled quotes in it still need collapsing.

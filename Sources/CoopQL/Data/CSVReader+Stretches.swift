@@ -1,4 +1,5 @@
 import Foundation
+import CoopQLBase
 
 extension CSVReader {
     /// How many stretches of rows to read at once: one per core, each at least 1 MiB, since

@@ -1,3 +1,5 @@
+import CoopQLBase
+
 /// Loads a CSV file into a column-stored `Table`.
 ///
 /// The format is RFC 4180 read straight from the bytes:

@@ -1,3 +1,5 @@
+import CoopQLBase
+
 /// Byte-level parsers for the typed CSV values: each reads a whole field in place and returns nil
 /// unless all of it is a value of its type, which is how inference tests a field against a type.
 enum CSVValueParser {

@@ -1,3 +1,5 @@
+import CoopQLBase
+
 extension ColumnBuilder {
     /// The type that covers the kinds several parts of one column were read as: unknown parts
     /// (all null) add nothing, int and decimal make decimal, int parts of only 0 and 1 with bool

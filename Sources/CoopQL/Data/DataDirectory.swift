@@ -1,4 +1,5 @@
 import Foundation
+import CoopQLBase
 
 /// Loads every data file of a folder (`.csv`, `.json`, `.jsonl`, `.ndjson`, in any case) as a
 /// table named after the file without its extension, in order of file name. Hidden files (a

@@ -1,3 +1,5 @@
+import CoopQLBase
+
 /// Loads one data file (CSV, JSON or JSON Lines) as a table, checked against the schema.
 ///
 /// A file loading as a table `LoadOptions.schema` declares gets the declared types and checks

@@ -1,3 +1,5 @@
+import CoopQLBase
+
 /// The lines of a data file, found only when a problem needs placing: loading never counts lines.
 /// Turns byte offsets into `.data` diagnostics that print as `file:line:column:` with the line
 /// shown and the offending value marked, the way `DiagnosticRenderer` shows a script's line.

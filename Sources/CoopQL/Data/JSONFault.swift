@@ -1,3 +1,5 @@
+import CoopQLBase
+
 /// A problem in the form of a JSON or JSON Lines file, placed by byte offset. In a `.json` file it
 /// stops any load; in a JSON Lines file, loading leniently, it costs only its line.
 enum JSONFault: Error {

@@ -1,3 +1,5 @@
+import CoopQLBase
+
 extension JSONReader {
     /// Reads a `.json` file (`lines` false) or a JSON Lines file into a table named `tableName`,
     /// its declared columns checked against `schema`.

@@ -1,3 +1,5 @@
+import CoopQLBase
+
 /// How data files are loaded: strictly (the default: the first problem stops the load and nothing
 /// is kept) or leniently (bad rows are left out, one warning each), and which schema types and
 /// checks the tables they load as.

@@ -1,3 +1,5 @@
+import CoopQLBase
+
 extension DiagnosticRenderer {
     /// A diagnostic shown as a warning (a row a lenient load left out): the same text `render`
     /// gives, labelled `warning` rather than `error`. `Diagnostic` has no severity of its own, so

@@ -1,3 +1,5 @@
+import CoopQLBase
+
 /// What scanning a file gave: its table, its columns as planned, the rows it left out, and how to
 /// find its rows again.
 struct ScannedFile {

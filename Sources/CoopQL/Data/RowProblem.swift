@@ -1,3 +1,5 @@
+import CoopQLBase
+
 /// A row the loader refuses, placed by byte offsets. Strictly loading, the first one stops the
 /// load; leniently, the row is left out and reported as a warning. `ProblemWriter` words it.
 struct RowProblem: Error {

@@ -1,3 +1,5 @@
+import CoopQLBase
+
 /// The checks that need a whole column: a key that repeats, a reference that finds no row.
 enum TableChecks {
     /// The rows, in order, whose cell repeats an earlier row's, each with the first row holding it.

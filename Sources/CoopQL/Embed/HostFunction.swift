@@ -1,3 +1,5 @@
+import CoopQLBase
+
 /// Functions the host program adds to the language.
 extension Session {
     /// Makes a Swift closure callable from queries as `name(a, b, …)`.

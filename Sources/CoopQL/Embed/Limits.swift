@@ -1,4 +1,5 @@
 import Foundation
+import CoopQLBase
 
 /// What one run of a query may use before it is stopped with an error naming the limit.
 ///

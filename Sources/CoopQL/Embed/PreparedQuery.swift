@@ -1,3 +1,5 @@
+import CoopQLBase
+
 /// A query parsed and checked once, to be run many times with different parameter values.
 ///
 /// Parameters are bound as typed values and read in the query as `$name` (a `param name = …`

@@ -1,3 +1,5 @@
+import CoopQLBase
+
 /// What a query gave: the value of its last expression, and what it printed on the way.
 public struct QueryResult: Sendable {
     /// The value of the last expression statement; `.null` when the script has none.

@@ -1,4 +1,5 @@
 import Foundation
+import CoopQLBase
 
 /// The calls a host program makes to embed CoopQL: data in, queries run, results out.
 ///

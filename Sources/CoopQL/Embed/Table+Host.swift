@@ -1,3 +1,5 @@
+import CoopQLBase
+
 /// Building tables from host arrays, and reading results cell by cell.
 extension Table {
     /// The cells of one column given by the host; nil is a null cell.

@@ -1,3 +1,5 @@
+import CoopQLBase
+
 /// Aggregates computed per group in one pass over the rows: each yields a column with one cell
 /// per group.
 enum Aggregation {

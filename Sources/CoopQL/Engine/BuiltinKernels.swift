@@ -1,4 +1,5 @@
 import Foundation
+import CoopQLBase
 
 /// The built-in functions, over single values and over whole columns.
 enum BuiltinKernels {

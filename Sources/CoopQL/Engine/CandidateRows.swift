@@ -1,3 +1,5 @@
+import CoopQLBase
+
 /// The rows of a table a stage works on: all of them, those that pass a `RowTest` (looked for only
 /// when and where the stage needs them), or a list made by a `where` the kernels decided.
 ///

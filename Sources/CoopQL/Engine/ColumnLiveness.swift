@@ -1,3 +1,5 @@
+import CoopQLBase
+
 /// Which columns each stage of a pipeline must hand on: late materialisation. A stage that keeps
 /// its input's columns (`where`, `sort`, `take`, `top`, `join`) gathers only the columns a later
 /// stage reads, or all of them when the table is the pipeline's result. The others are left as

@@ -1,3 +1,5 @@
+import CoopQLBase
+
 /// `count_distinct(x)` per group: how many different non-null values each group holds.
 ///
 /// Each value is read as a small code (text by dictionary code, integers and dates by offset

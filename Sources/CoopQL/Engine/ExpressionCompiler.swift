@@ -1,3 +1,5 @@
+import CoopQLBase
+
 /// Compiles a checked expression into a kernel: a tree of closures, built once per query, each of
 /// which works a whole column at a time. Nothing walks the syntax tree per row.
 struct ExpressionCompiler: Sendable {

@@ -1,3 +1,5 @@
+import CoopQLBase
+
 /// Numbers codes in order of first appearance: the first code met becomes 0, the next new one 1,
 /// and so on, which is the order `summarize` gives its groups.
 ///

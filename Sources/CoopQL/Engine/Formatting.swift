@@ -1,3 +1,5 @@
+import CoopQLBase
+
 /// The functions that write values for people — `fmt`, `pct`, `vnd`, `date_vi` — the way
 /// Vietnamese reports write them (1.915; 3,5; 87%; 1 tỷ 456 triệu đồng; 23/12/2022), or the
 /// English way when the session's language is English.

@@ -1,3 +1,5 @@
+import CoopQLBase
+
 /// Assigns each row a dense group number from the values of its key columns, numbering groups in
 /// the order they first appear. Every key is first made small codes (`KeyCodes`): text keeps its
 /// dictionary codes and small-range integers their offset from the smallest, so neither hashes

@@ -1,3 +1,5 @@
+import CoopQLBase
+
 /// Equality joins: the right side is indexed on its keys, and the left side's keys probe it in
 /// stretches on all cores (`JoinIndex.probe`). Output keeps the left side's order, and for each
 /// left row the right side's order.

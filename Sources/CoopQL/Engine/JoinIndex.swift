@@ -1,3 +1,5 @@
+import CoopQLBase
+
 /// The rows of one side of a join by key: the first row of each key, then a chain through the
 /// following ones. Keys in a small range (identifiers, dictionary codes) index an array directly;
 /// others go through an `IntHashTable`.

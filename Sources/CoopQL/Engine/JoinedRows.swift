@@ -1,3 +1,5 @@
+import CoopQLBase
+
 /// The rows of a run of joins, kept as row numbers into the joined tables instead of copied
 /// columns (late materialisation).
 ///

@@ -1,3 +1,5 @@
+import CoopQLBase
+
 /// Binary operators over columns: arithmetic, comparisons and text matching.
 extension Kernels {
     static func binary(_ op: BinaryOperator, _ a: Vec, _ b: Vec, _ count: Int) throws -> Vec {

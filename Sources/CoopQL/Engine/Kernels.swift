@@ -1,3 +1,5 @@
+import CoopQLBase
+
 /// Column-at-a-time operations behind the operators of the language. Each takes its operands as
 /// `Vec`s (a column, or one value for all rows) and loops over plain typed arrays.
 ///

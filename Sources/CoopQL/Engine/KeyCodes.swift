@@ -1,3 +1,5 @@
+import CoopQLBase
+
 /// One grouping key as small codes `0..<width`, equal exactly when the values are equal (null
 /// being a value of its own). The codes follow no particular order: `Grouping` numbers the groups
 /// by first appearance afterwards. Text keeps its dictionary codes and integers and dates in a

@@ -1,3 +1,5 @@
+import CoopQLBase
+
 /// A list or a range on the left of `|` is a table of one column, `value`, a row per item (as
 /// the checker says with `TableSchema.listTable`), so `1..100 | summarize sum(value)` and
 /// `[3, 1, 2] | sort by value` run through the same stages as any table.

@@ -1,4 +1,5 @@
 import Foundation
+import CoopQLBase
 
 /// One step of an instrumented run: its text, the rows it gave and how long it took.
 public struct StageTiming: Sendable {

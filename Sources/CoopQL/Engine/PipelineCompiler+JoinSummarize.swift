@@ -1,3 +1,5 @@
+import CoopQLBase
+
 /// `join … | summarize …` run as one operator over `JoinedRows`: the joins record row numbers,
 /// and the summarize computes each key and argument on the smallest table holding what it reads,
 /// reading the result for the joined rows through those numbers. The answer, the errors and what

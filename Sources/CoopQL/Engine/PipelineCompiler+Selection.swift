@@ -1,3 +1,5 @@
+import CoopQLBase
+
 /// A compiled `where` condition: a `ColumnTest` when it has that shape, the expression kernels
 /// otherwise (and when the test cannot handle the values met at run time).
 struct RowFilter: Sendable {

@@ -1,3 +1,5 @@
+import CoopQLBase
+
 /// Compiles a checked pipeline into one closure: the source, then each stage as an operator over
 /// a whole table. Expressions inside stages are compiled once, here, not per row or per run.
 struct PipelineCompiler {

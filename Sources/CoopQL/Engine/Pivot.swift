@@ -1,3 +1,5 @@
+import CoopQLBase
+
 /// `pivot AGG by ROW, COL`: one row per ROW value, one column per COL value, cells = AGG over the
 /// rows with both values. Rows and columns come in sorted order (Vietnamese order for text);
 /// a combination with no rows holds 0 for counts and null for other aggregates.

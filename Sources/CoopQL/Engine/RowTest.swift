@@ -1,3 +1,5 @@
+import CoopQLBase
+
 /// A `where` condition that names the rows it keeps by itself: `column <cmp> constant` (the
 /// constant on either side) and the text matches `column ~ "…"`, `!~`, `=~`.
 ///

@@ -1,3 +1,5 @@
+import CoopQLBase
+
 /// An `if` condition compiled for the scalar path: whether it is true (false and null both
 /// choose the other branch).
 typealias ScalarTest = (Slots, Runtime) throws -> Bool

@@ -1,3 +1,5 @@
+import CoopQLBase
+
 /// A compiled expression of the scalar path: computes one value from the slots of the frame it
 /// runs in (a function's parameters, or a script's `for` variables) without building columns.
 typealias ScalarCode = (Slots, Runtime) throws -> Value

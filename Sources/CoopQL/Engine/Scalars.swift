@@ -1,3 +1,5 @@
+import CoopQLBase
+
 /// Operators on single values: the scripting path (`let x = 1 + 2`, function calls on scalars).
 /// The column kernels implement the same rules over whole columns.
 enum Scalars {

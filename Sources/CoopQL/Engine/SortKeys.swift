@@ -1,3 +1,5 @@
+import CoopQLBase
+
 /// Sort orders over columns. Text sorts by Vietnamese alphabetical order: each distinct string is
 /// ranked once per dictionary (see `StringDictionary.collationRanks`) and rows compare by rank.
 enum SortKeys {
@@ -40,15 +42,6 @@ enum SortKeys {
         case .decimal(let a): return .doubles(a)
         case .text(let codes, let dict): return .ranked(codes: codes, rank: dict.collationRanks)
         }
-    }
-
-    /// The position of each string in Vietnamese alphabetical order.
-    static func textRanks(_ strings: [String]) -> [Int32] {
-        let keys = strings.map(vietnameseCollationKey)
-        let order = strings.indices.sorted { keys[$0] < keys[$1] }
-        var rank = [Int32](repeating: 0, count: strings.count)
-        for (position, index) in order.enumerated() { rank[index] = Int32(position) }
-        return rank
     }
 
     /// A sort key: a column and its direction.

@@ -1,3 +1,5 @@
+import CoopQLBase
+
 /// `summarize` once its key columns are known: on a table (the stage alone) or on the rows of a
 /// run of joins (`JoinedRows`), where each key may lie on a different table's rows.
 enum Summarize {

@@ -1,3 +1,5 @@
+import CoopQLBase
+
 /// `top n by keys`: the first n rows in a sort order, without sorting the others.
 ///
 /// One pass keeps the best n rows seen so far (`BestRows`). Once it holds n, the worst of them is

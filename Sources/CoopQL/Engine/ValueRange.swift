@@ -1,3 +1,5 @@
+import CoopQLBase
+
 /// The smallest and largest whole number (or date, as a day number) of a column, which tells
 /// whether the values can index an array directly instead of going through a hash table.
 enum ValueRange {

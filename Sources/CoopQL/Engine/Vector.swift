@@ -1,3 +1,5 @@
+import CoopQLBase
+
 /// What a kernel yields: a whole column, or one value that stands for every row (a constant, a
 /// variable, a parameter). Keeping constants unexpanded lets `x == "Bắc Ninh"` look the string up
 /// once instead of comparing it on every row.

@@ -1,3 +1,5 @@
+import CoopQLBase
+
 /// Sums of whole numbers per group, added on all cores.
 ///
 /// Adding stretch by stretch changes the order of the additions. That does not change an exact

@@ -1,3 +1,5 @@
+import CoopQLBase
+
 /// The `table` format: a box-drawn table aligned for a terminal.
 ///
 /// ```

@@ -1,3 +1,5 @@
+import CoopQLBase
+
 /// The `csv` format: RFC 4180, with a header line and every record ended by CRLF.
 ///
 /// Numbers are plain (`95035`, `3.5`, `50.0`), dates ISO, bools `true`/`false`. A null is an empty

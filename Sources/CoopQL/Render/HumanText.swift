@@ -1,6 +1,8 @@
+import CoopQLBase
+
 /// How the human formats (`table`, `markdown`) write one value; the single place for cell
 /// formatting, so a number looks the same in a box table, a Markdown table and a list.
-enum HumanText {
+package enum HumanText {
     /// A value as a cell shows it, or nil for null so that each format can spell null its own way
     /// (the box table writes "null", Markdown leaves the cell empty).
     static func cell(_ v: Value, style: NumberStyle) -> String? {
@@ -24,7 +26,7 @@ enum HumanText {
 
     /// A result that stands alone: as `line`, but a number is plain when `options` say a lone
     /// value is not grouped (`RenderOptions.groupLoneValue`).
-    static func lone(_ v: Value, options: RenderOptions) -> String {
+    package static func lone(_ v: Value, options: RenderOptions) -> String {
         switch v {
         case .int, .decimal: return options.groupLoneValue ? line(v, style: options.numberStyle) : plainText(v)
         default: return line(v, style: options.numberStyle)

@@ -1,3 +1,5 @@
+import CoopQLBase
+
 /// The `json` format (RFC 8259).
 ///
 /// A table is an array of objects, one object a line, keys in column order; a record is one

@@ -1,3 +1,5 @@
+import CoopQLBase
+
 /// The `markdown` format: a GitHub-flavoured pipe table.
 ///
 /// ```

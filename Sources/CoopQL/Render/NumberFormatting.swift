@@ -1,3 +1,5 @@
+import CoopQLBase
+
 /// How numbers are written for people: which mark groups thousands and which one starts decimals.
 public enum NumberStyle: String, Sendable, CaseIterable {
     /// `1.234.567,5`: dots group thousands, a comma starts the decimals (the Vietnamese way).

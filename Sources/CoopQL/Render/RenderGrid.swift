@@ -1,3 +1,5 @@
+import CoopQLBase
+
 /// A table or a record seen the same way by every renderer: headers, column kinds and cells.
 ///
 /// A record renders as a one-row table; going through this view instead of building a `Table`

@@ -1,3 +1,5 @@
+import CoopQLBase
+
 /// Writes a value as text in the format and style that `options` ask for.
 ///
 /// - Scalars: in `table` and `markdown` the bare formatted value (numbers in `numberStyle`,

@@ -1,3 +1,5 @@
+import CoopQLBase
+
 /// The `html` report: one self-contained HTML5 page with no scripts, external assets or fonts.
 ///
 /// Template text is converted as Markdown (`MarkdownHTML`); data values take part in it only as

@@ -1,3 +1,4 @@
+import CoopQLBase
 import Foundation
 
 /// A rendered template before it is written out: the template's own text, the values it inserted,

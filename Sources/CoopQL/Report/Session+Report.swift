@@ -1,3 +1,5 @@
+import CoopQLBase
+
 /// Rendering report templates with a session's data.
 extension Session {
     /// Parses, checks and fills a template. Every problem found before filling is thrown together,

@@ -1,3 +1,5 @@
+import CoopQLBase
+
 /// A template after checking: every expression bound, loop variables given their slots.
 indirect enum BoundTemplateNode: Sendable {
     case text(String)

@@ -1,3 +1,5 @@
+import CoopQLBase
+
 /// Fills a checked template from data: text is copied, values are written for people, loops and
 /// choices run, tables and charts are handed on as they are.
 struct TemplateEvaluator {

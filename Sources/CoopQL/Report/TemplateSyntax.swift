@@ -1,3 +1,5 @@
+import CoopQLBase
+
 /// Report templates: Markdown (or plain text) with embedded CoopQL.
 ///
 ///     ---                                   front matter: param, let, fn and import statements

@@ -1,3 +1,5 @@
+import CoopQLBase
+
 /// The bars of a `chart`: one label and one value per row of a table, shared by the Unicode
 /// chart (text and Markdown reports, the REPL) and the SVG chart (HTML reports).
 ///

@@ -1,3 +1,5 @@
+import CoopQLBase
+
 /// Runs the statements of a checked script in order: binds `let` values and parameters, runs
 /// `if` and `for`, and hands each value to be shown to the caller's `emit`. The script is compiled
 /// once into closures (`ScriptCompiler`) and then run; nothing is compiled again while it runs.

@@ -1,12 +1,13 @@
 import Foundation
 import Synchronization
+import CoopQLBase
 
 /// The state a running script reads: loaded tables, values bound with `let`, parameters, and the
 /// limits that keep a run in check. One per session; kernels receive it on every call.
-final class Runtime: @unchecked Sendable {
+package final class Runtime: @unchecked Sendable {
     var tables: [String: Table]
     var globals: [String: Value] = [:]
-    var params: [String: Value] = [:]
+    package var params: [String: Value] = [:]
     /// The language of labels (`label()`): Vietnamese unless the host says otherwise.
     var language: Language = .vi
     /// Set from another thread to stop the running query at its next check.
@@ -99,9 +100,10 @@ extension Vec {
 
 /// A boolean that one thread sets and another reads: an atomic, so the running query can look at
 /// it on every function call for the price of a plain load.
-final class ManagedFlag: Sendable {
+package final class ManagedFlag: Sendable {
     private let flag = Atomic<Bool>(false)
-    var value: Bool {
+    package init() {}
+    package var value: Bool {
         get { flag.load(ordering: .relaxed) }
         set { flag.store(newValue, ordering: .relaxed) }
     }

@@ -1,3 +1,5 @@
+import CoopQLBase
+
 /// A compiled statement: runs in the script's frame, whose slots are its `for` variables.
 typealias StatementCode = (Slots, Runtime) throws -> Void
 

@@ -1,4 +1,5 @@
 import Foundation
+import CoopQLBase
 
 /// A CoopQL session: loaded tables, and what earlier runs bound with `let`, `param` and `fn`.
 /// This is the library's entry point: the command line, the REPL and embedding hosts all use it.
@@ -6,8 +7,8 @@ import Foundation
 /// A session is not safe to share between threads while it runs; use one per thread. Tables are
 /// values, so handing the same table to several sessions shares its storage safely.
 public final class Session: @unchecked Sendable {
-    var checkerEnvironment: Checker.Environment
-    let runtime: Runtime
+    package var checkerEnvironment: Checker.Environment
+    package let runtime: Runtime
     /// Folders `import` may read from; empty means no file access at all.
     public var allowedDirectories: [String] = []
     /// What one run may use; see `Limits`. Only the length of a prepared query's text is limited

@@ -1,3 +1,5 @@
+import CoopQLBase
+
 /// The 63 provinces and centrally-run cities as they were until 30 June 2025, their
 /// socio-economic region, and the province each belongs to since 1 July 2025, so that older
 /// figures roll up under today's 34 provinces with a join.
@@ -19,12 +21,12 @@ public enum Provinces {
         public let isCity: Bool
     }
 
-    static let northernMountains = "Trung du và miền núi phía Bắc"
-    static let redRiverDelta = "Đồng bằng sông Hồng"
-    static let centralCoast = "Bắc Trung Bộ và duyên hải miền Trung"
-    static let centralHighlands = "Tây Nguyên"
-    static let southeast = "Đông Nam Bộ"
-    static let mekongDelta = "Đồng bằng sông Cửu Long"
+    package static let northernMountains = "Trung du và miền núi phía Bắc"
+    package static let redRiverDelta = "Đồng bằng sông Hồng"
+    package static let centralCoast = "Bắc Trung Bộ và duyên hải miền Trung"
+    package static let centralHighlands = "Tây Nguyên"
+    package static let southeast = "Đông Nam Bộ"
+    package static let mekongDelta = "Đồng bằng sông Cửu Long"
 
     static func p(_ name: String, _ region: String, _ mergedInto: String? = nil, city: Bool = false) -> Province {
         Province(name: name, region: region, mergedInto: mergedInto ?? name, isCity: city)

@@ -1,3 +1,5 @@
+import CoopQLBase
+
 /// The shape of the cooperative data model: tables, their columns, and the enumerations their
 /// codes come from. Declared once (`CoreSchema`); the loader, the checker, `.schema`, completion,
 /// help and the renderers all read it from there.

@@ -1,6 +1,8 @@
+import CoopQLBase
+
 /// The checked tree: names resolved, types known. The checker builds it from the syntax tree; the
 /// engine compiles it into kernels. Nothing in it refers to a name that does not exist.
-struct BoundExpr: Sendable {
+package struct BoundExpr: Sendable {
     indirect enum Kind: Sendable {
         case constant(Value)
         /// A column of the table a stage works on, by position.
@@ -28,7 +30,7 @@ struct BoundExpr: Sendable {
     }
 
     var kind: Kind
-    var type: DataType
+    package var type: DataType
     var span: Span
 
     init(_ kind: Kind, _ type: DataType, _ span: Span) {
@@ -111,14 +113,14 @@ struct AggregateCall: Sendable {
     var span: Span
 }
 
-enum AggregateFunction: String, Sendable, CaseIterable {
+package enum AggregateFunction: String, Sendable, CaseIterable {
     case count, count_if, sum, avg, min, max, median, count_distinct
 }
 
 /// A function defined with `fn`. Its body is checked at each call for the types of the
 /// arguments given there (one `FunctionInstance` per set of argument types), so a function can
 /// take a table and run a pipeline on it, or a number, with every name and type checked.
-final class UserFunction: @unchecked Sendable {
+package final class UserFunction: @unchecked Sendable {
     let name: String
     let parameters: [String]
     let syntax: Expr
@@ -165,8 +167,8 @@ final class FunctionInstance: @unchecked Sendable {
 }
 
 /// A statement after checking.
-struct BoundStatement: Sendable {
-    indirect enum Kind: Sendable {
+package struct BoundStatement: Sendable {
+    package indirect enum Kind: Sendable {
         case expression(BoundExpr)
         case `let`(String, BoundExpr)
         case param(String, DataType, defaultValue: BoundExpr?)
@@ -178,6 +180,6 @@ struct BoundStatement: Sendable {
         /// The statements of an imported file, which run (and report errors) in that file.
         case imported([BoundStatement], SourceText)
     }
-    var kind: Kind
+    package var kind: Kind
     var span: Span
 }

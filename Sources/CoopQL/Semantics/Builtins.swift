@@ -1,6 +1,8 @@
+import CoopQLBase
+
 /// The built-in scalar functions: their names, what they take and what they give. The checker
 /// reads this table; `Engine/BuiltinKernels.swift` implements each one over whole columns.
-enum Builtin: String, Sendable, CaseIterable {
+package enum Builtin: String, Sendable, CaseIterable {
     case date, today
     case year, month, day, quarter, half
     case round, floor, ceil, abs

@@ -1,3 +1,5 @@
+import CoopQLBase
+
 /// Binding calls: built-in functions, aggregates (only inside `summarize`, `count by` and `pivot`),
 /// `percent` (sees a whole column), and functions defined with `fn`.
 extension Checker {

@@ -1,3 +1,5 @@
+import CoopQLBase
+
 /// Binding expressions: names to columns, variables and tables; calls to functions; types checked.
 extension Checker {
     func bind(_ e: Expr, _ scope: Scope) throws(Failure) -> BoundExpr {

@@ -1,3 +1,5 @@
+import CoopQLBase
+
 /// Binding pipelines: each stage is checked against the schema the stage before it produces.
 extension Checker {
     func bindPipeline(_ head: Expr, _ stages: [Stage], _ e: Expr, _ scope: Scope) throws(Failure) -> BoundExpr {

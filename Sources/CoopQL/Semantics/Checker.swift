@@ -1,15 +1,16 @@
 import Foundation
+import CoopQLBase
 
 /// Resolves every name and works out every type before anything runs, turning the syntax tree
 /// into the bound tree. Finds as many problems as it can: one per statement, for all statements.
-final class Checker {
+package final class Checker {
     /// What the checker knows of the world outside the script.
-    struct Environment {
-        var tables: [String: TableSchema]
+    package struct Environment {
+        package var tables: [String: TableSchema]
         /// Types of values already bound by earlier runs (the REPL keeps them between entries).
-        var globals: [String: DataType] = [:]
-        var params: [String: DataType] = [:]
-        var functions: [String: UserFunction] = [:]
+        package var globals: [String: DataType] = [:]
+        package var params: [String: DataType] = [:]
+        package var functions: [String: UserFunction] = [:]
         /// `--param name=value` as given, before the script says what type each has.
         var paramOverrides: [String: String] = [:]
         /// Parameters the host bound with typed values (their types are in `params`): a script's
@@ -21,21 +22,21 @@ final class Checker {
 
     var env: Environment
     var source: SourceText
-    var diagnostics: [Diagnostic] = []
+    package var diagnostics: [Diagnostic] = []
     /// Slots used by `for` variables at the top level of a script.
     var topLevelSlots = 0
     var importStack: [String] = []
 
     struct Failure: Error {}
 
-    init(environment: Environment, source: SourceText) {
+    package init(environment: Environment, source: SourceText) {
         self.env = environment
         self.source = source
     }
 
     // MARK: - Statements
 
-    func check(_ script: Script) -> [BoundStatement] {
+    package func check(_ script: Script) -> [BoundStatement] {
         let saved = source
         source = script.source
         defer { source = saved }

@@ -1,3 +1,5 @@
+import CoopQLBase
+
 /// Turns source text into tokens.
 ///
 /// Works on the UTF-8 bytes of the (NFC-normalised) source. A line break inside `( )` or `[ ]` is

@@ -1,3 +1,5 @@
+import CoopQLBase
+
 /// Expressions, from the loosest-binding rule (`pipeline`) to the tightest (`primary`).
 extension Parser {
     /// expression = pipeline

@@ -1,7 +1,7 @@
 /// Pipeline stages: the words after `|`.
 extension Parser {
     /// Every stage name, for "did you mean" suggestions and completion.
-    static let stageNames = ["where", "select", "extend", "summarize", "count", "sort", "take", "top",
+    package static let stageNames = ["where", "select", "extend", "summarize", "count", "sort", "take", "top",
                                     "distinct", "join", "left", "pivot", "table", "chart"]
 
     /// stage = whereStage | selectStage | extendStage | summarizeStage | countStage | sortStage

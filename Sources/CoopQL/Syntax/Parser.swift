@@ -1,7 +1,9 @@
+import CoopQLBase
+
 /// Hand-written recursive-descent parser, one method per rule of `Grammar/coopql.ebnf`; binary
 /// operators by precedence climbing. It recovers at the next line after an error so one run
 /// reports several problems, and bounds nesting so deep input is an error, not a stack overflow.
-struct Parser {
+package struct Parser {
     /// Deepest expression tree accepted. Deep enough for any real query, shallow enough that every
     /// later recursive stage (checker, compiler, evaluator) fits on a small thread stack.
     static let maxDepth = 200
@@ -20,7 +22,7 @@ struct Parser {
 
     struct Bail: Error {}
 
-    init(_ source: SourceText) {
+    package init(_ source: SourceText) {
         self.source = source
         let (tokens, diagnostics) = Lexer.tokenize(source)
         self.tokens = tokens
@@ -28,7 +30,7 @@ struct Parser {
     }
 
     /// True when the text stops in the middle of a statement, so more lines should follow.
-    static func needsMoreInput(_ source: SourceText) -> Bool {
+    package static func needsMoreInput(_ source: SourceText) -> Bool {
         var parser = Parser(source)
         _ = parser.parseScript()
         let unterminatedTriple = parser.diagnostics.contains { $0.message == "unterminated string" && source.slice($0.span ?? .none) == "\"\"\"" }
@@ -36,7 +38,7 @@ struct Parser {
     }
 
     /// Parses a whole script; throws every problem found.
-    static func parse(_ source: SourceText) throws(DiagnosticList) -> Script {
+    package static func parse(_ source: SourceText) throws(DiagnosticList) -> Script {
         let (script, diagnostics) = parseRecovering(source)
         if !diagnostics.isEmpty { throw DiagnosticList(diagnostics) }
         return script
@@ -44,7 +46,7 @@ struct Parser {
 
     /// Parses what it can: the statements that parsed, and the problems of those that did not,
     /// so the checker can still look at the good statements and report their problems too.
-    static func parseRecovering(_ source: SourceText) -> (Script, [Diagnostic]) {
+    package static func parseRecovering(_ source: SourceText) -> (Script, [Diagnostic]) {
         var parser = Parser(source)
         let statements = parser.parseScript()
         return (Script(statements: statements, source: source), parser.diagnostics)

@@ -1,3 +1,5 @@
+import CoopQLBase
+
 /// The syntax tree: what the parser builds and the checker reads. Every node keeps its source span.
 
 /// An expression. Pipelines are expressions too: `cooperatives | where x | count` is one.
@@ -125,7 +127,7 @@ struct Statement: Sendable {
 }
 
 /// A parsed script: its statements and the source they came from.
-struct Script: Sendable {
+package struct Script: Sendable {
     var statements: [Statement]
     var source: SourceText
 }

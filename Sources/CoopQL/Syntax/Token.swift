@@ -1,3 +1,5 @@
+import CoopQLBase
+
 /// A token of CoopQL source, with the bytes it covers.
 struct Token: Sendable, Equatable {
     var kind: TokenKind

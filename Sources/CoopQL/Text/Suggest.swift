@@ -1,3 +1,5 @@
+import CoopQLBase
+
 /// The candidate that `name` was most likely meant to be, for "did you mean …?" diagnostics.
 ///
 /// Names are compared after `foldForSearch`, so case and accents never count: "Bac Ninh" finds

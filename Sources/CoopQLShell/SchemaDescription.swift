@@ -1,0 +1,33 @@
+import CoopQL
+
+/// What `.schema` shows for a table: each column's type, whether it may be null, what it means,
+/// and for code columns the codes with their labels. Tables the data model knows are described
+/// from `CoreSchema`; others from their loaded columns.
+public func describeSchema(of name: String, table: Table?, language: Language) -> String {
+    var lines: [String] = []
+    if let declared = CoreSchema.table(name) {
+        lines.append("\(name): \(declared.description)")
+        let width = declared.columns.map { $0.name.count }.max() ?? 0
+        for c in declared.columns {
+            let type = "\(c.type)" + (c.nullable ? "?" : "")
+            lines.append("  " + padDisplay(c.name, to: width, alignRight: false) + "  "
+                         + padDisplay(type, to: 9, alignRight: false) + c.description)
+            if let e = c.enumeration {
+                let codes = e.values.map { "\($0.code) (\(language == .vi ? $0.vi : $0.en))" }
+                lines.append("  " + String(repeating: " ", count: width + 11) + "codes: " + codes.joined(separator: ", "))
+            }
+        }
+        // Columns a loaded file has beyond the declared ones.
+        if let table {
+            let extra = table.schema.columns.filter { declared.column($0.name) == nil }
+            for c in extra { lines.append("  \(c.name)  \(c.type)  (not in the data model)") }
+        }
+    } else if let table {
+        lines.append("\(name): loaded from a file; types inferred")
+        let width = table.schema.columns.map { $0.name.count }.max() ?? 0
+        for c in table.schema.columns { lines.append("  " + padDisplay(c.name, to: width, alignRight: false) + "  \(c.type)") }
+    } else {
+        return "no table `\(name)`\n"
+    }
+    return lines.joined(separator: "\n") + "\n"
+}

@@ -1,4 +1,5 @@
 // swift-tools-version:6.0
+import Foundation
 import PackageDescription
 
 // Whole-program view across our own targets in release builds: the engine's inner loops read
@@ -28,6 +29,8 @@ let package = Package(
                 swiftSettings: crossModule),
         // Debian's libedit (libedit-dev) for the REPL's line editing; only the shell links it.
         .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
+        // Debian's SQLite (libsqlite3-dev): the differential tests compare query answers with it.
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         // The interactive shell: REPL, completion, help, history, the command line's defaults.
         .target(name: "CoopQLShell", dependencies: ["CoopQL", "CoopQLSample", "CLibEdit"], swiftSettings: crossModule),
         // The synthetic cooperative data behind `coopql sample`, the tests and the benchmark.
@@ -50,8 +53,21 @@ let package = Package(
                           exclude: ["README.md"]),
         .testTarget(
             name: "CoopQLTests",
-            dependencies: ["CoopQLBase", "CoopQL", "CoopQLShell", "CoopQLSample"],
+            dependencies: ["CoopQLBase", "CoopQL", "CoopQLShell", "CoopQLSample", "CSQLite"],
             resources: [.copy("Fixtures")]
         ),
     ]
 )
+
+// Coverage-guided fuzz targets (libFuzzer), one executable each: declared only when Scripts/fuzz
+// builds them (COOPQL_FUZZ=1, with -sanitize=fuzzer,address), so a normal build neither compiles
+// nor links them.
+if ProcessInfo.processInfo.environment["COOPQL_FUZZ"] != nil {
+    // libFuzzer's driver, declared for Swift; the fuzzer runtime defines it.
+    package.targets.append(.systemLibrary(name: "CLibFuzzer"))
+    package.targets.append(.target(name: "FuzzSupport", dependencies: ["CoopQLBase", "CoopQL", "CLibFuzzer"]))
+    for name in ["FuzzParse", "FuzzCheck", "FuzzQuery", "FuzzTemplate", "FuzzCSV", "FuzzJSON", "FuzzJSONLines"] {
+        package.targets.append(.executableTarget(name: name, dependencies: ["FuzzSupport", "CoopQLBase", "CoopQL"]))
+        package.products.append(.executable(name: name, targets: [name]))
+    }
+}

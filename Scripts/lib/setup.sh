@@ -34,6 +34,8 @@ ensure_all() {
   ensure_swift
   # libedit (BSD licence) gives the REPL its line editing; pkg-config tells SwiftPM where it is.
   ensure_packages libedit-dev pkg-config
+  # SQLite's library: the differential tests compare CoopQL's answers with its answers.
+  ensure_packages libsqlite3-dev
   # The Word-report test converts a docx to PDF with LibreOffice and reads it back with pdftotext;
   # Liberation Serif has Times New Roman's metrics, so the layout matches Word's.
   ensure_packages libreoffice-writer-nogui poppler-utils fonts-liberation

@@ -28,209 +28,85 @@ public struct Completion: Equatable, Sendable {
         return String(prefix)
     }
 
-    /// The same completion for a line editor that replaces only the last `wordLength` Characters
-    /// before the cursor (its own idea of a word): the text between `start` and that word is
-    /// dropped from each candidate, or added back when the editor's word reaches further.
+    /// The same completion with a space after a lone candidate that is a whole word, so the next
+    /// word can be typed at once. Nothing is added after `(` (the arguments follow), `/` (a
+    /// folder goes on) or `.` (a column follows).
+    public func spacedAfterWord() -> Completion {
+        guard candidates.count == 1, let only = candidates.first, let last = only.last,
+              !"(/. ".contains(last) else { return self }
+        return Completion(start: start, candidates: [only + " "])
+    }
+
+    /// What the line editor should put in place of the text from `start`: the lone candidate, or
+    /// the prefix the candidates share — unless that prefix would not keep what was typed
+    /// (candidates found ignoring accents: `"Bac` offers "Bạc Liêu" and "Bắc Ninh"), in which case
+    /// the typed text stays as it is and the candidates are only listed.
+    public func replacement(typed: String) -> String {
+        let replaced = String(Array(typed).dropFirst(start))
+        let prefix = commonPrefix
+        if candidates.count == 1 || prefix.hasPrefix(replaced) { return candidates.count == 1 ? candidates[0] : prefix }
+        return replaced
+    }
+
+    /// The same completion for a line editor that replaces only the last `wordLength` Unicode
+    /// scalars before the cursor (its own idea of a word; libedit counts in wide characters, one
+    /// per scalar). The text between `start` and that word is dropped from each candidate, or added
+    /// back when the editor's word reaches further. `start` of the result is in scalars too.
     public func adjusted(typed: String, wordLength: Int) -> Completion {
-        let chars = Array(typed)
-        let editorStart = max(0, chars.count - wordLength)
-        if editorStart == start { return self }
-        if editorStart > start {
-            let kept = String(chars[start..<editorStart])
-            let cut = candidates.compactMap { c in c.hasPrefix(kept) ? String(c.dropFirst(kept.count)) : nil }
+        let scalars = Array(typed.unicodeScalars)
+        let startScalar = String(Array(typed).prefix(start)).unicodeScalars.count
+        let editorStart = max(0, scalars.count - wordLength)
+        if editorStart == startScalar { return Completion(start: editorStart, candidates: candidates) }
+        if editorStart > startScalar {
+            // The editor keeps this much of our replaced text: each candidate must begin with it.
+            let kept = Array(scalars[startScalar..<editorStart])
+            let cut = candidates.compactMap { candidate -> String? in
+                let c = Array(candidate.unicodeScalars)
+                if c.starts(with: kept) { return Self.string(c.dropFirst(kept.count)) }
+                // The same text written with other code points (combining marks typed, the
+                // candidate precomposed): compare as Characters instead.
+                let keptText = Self.string(kept[...])
+                return candidate.hasPrefix(keptText) ? String(candidate.dropFirst(keptText.count)) : nil
+            }
             return Completion(start: editorStart, candidates: cut)
         }
-        let added = String(chars[editorStart..<start])
+        let added = Self.string(scalars[editorStart..<startScalar])
         return Completion(start: editorStart, candidates: candidates.map { added + $0 })
     }
-}
 
-/// Computes completions for the REPL from what is loaded and declared: dot commands and their
-/// arguments, stage names after `|`, tables, the columns in scope, functions, keywords, the codes
-/// of a column inside quotes, and file paths after `.load` and `.run`.
-public struct Completer: Sendable {
-    /// The session whose tables, columns and functions are offered.
-    public let session: Session
-    /// A completer over a session.
-    public init(session: Session) { self.session = session }
-
-    /// The dot commands, for completion and `.help`.
-    public static let commands = [".help", ".tables", ".schema", ".load", ".format", ".output", ".timer",
-                                  ".lang", ".params", ".run", ".explain", ".quit"]
-    static let expressionWords = ["and", "or", "not", "in", "is", "null", "true", "false", "if", "then", "else",
-                                  "by", "asc", "desc", "on", "as"]
-    static let statementWords = ["let", "fn", "param", "print", "import", "for"]
-
-    /// Completes `before`, the text before the cursor; `entry` is what earlier lines of the same
-    /// multi-line entry hold (they give the tables and columns in scope).
-    public func complete(_ before: String, entry: String = "") -> Completion {
-        let chars = Array(before)
-        if entry.isEmpty, let first = before.drop(while: { $0 == " " }).first, first == "." {
-            return completeCommand(before)
-        }
-        let context = entry.isEmpty ? before : entry + "\n" + before
-        if let quote = openQuote(in: chars) {
-            return completeCode(typed: String(chars[(quote + 1)...]), quote: quote, before: String(chars[..<quote]), context: entry)
-        }
-        var start = chars.count
-        while start > 0, isNameCharacter(chars[start - 1]) { start -= 1 }
-        let word = String(chars[start...])
-        let ctx = context.dropLast(chars.count - start)
-        let trimmed = ctx.trimmingCharacters(in: .whitespacesAndNewlines)
-        let pool: [String]
-        if trimmed.hasSuffix("|") {
-            pool = Parser.stageNames
-        } else if trimmed.isEmpty || trimmed.hasSuffix("=") && trimmed.hasPrefix("let ") && !trimmed.contains("|") {
-            pool = tableNames + Completer.statementWords + functionNames
-        } else if lastWord(of: trimmed) == "join" {
-            pool = tableNames
-        } else {
-            pool = columnsInScope(String(ctx)) + functionNames + Completer.expressionWords + tableNames + globalNames
-        }
-        return Completion(start: start, candidates: matching(word, in: pool))
+    /// Text made of the given scalars.
+    public static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars)
+        return String(view)
     }
 
-    /// Names of the tables loaded or declared by the data model.
-    var tableNames: [String] {
-        Array(Set(session.tables.keys).union(CoreSchema.tables.map(\.name))).sorted()
-    }
-
-    var functionNames: [String] {
-        (Builtin.allCases.map(\.rawValue) + AggregateFunction.allCases.map(\.rawValue)
-            + session.checkerEnvironment.functions.keys).map { $0 + "(" }
-    }
-
-    var globalNames: [String] { Array(session.checkerEnvironment.globals.keys) }
-
-    /// Candidates starting with `word`, in a stable order, without repeats.
-    func matching(_ word: String, in pool: [String]) -> [String] {
-        var seen = Set<String>()
-        return pool.filter { $0.hasPrefix(word) && seen.insert($0).inserted }.sorted()
-    }
-
-    func isNameCharacter(_ c: Character) -> Bool { c.isLetter || c.isNumber || c == "_" }
-
-    func lastWord(of text: String) -> String {
-        String(text.reversed().prefix { isNameCharacter($0) }.reversed())
-    }
-
-    /// The position of the quote that opens a string still open at the cursor, if any.
-    func openQuote(in chars: [Character]) -> Int? {
-        var open: Int?
-        var i = 0
-        while i < chars.count {
-            if chars[i] == "\\", open != nil { i += 2; continue }
-            if chars[i] == "\"" { open = open == nil ? i : nil }
-            i += 1
-        }
-        return open
-    }
-
-    /// The columns a stage at the end of `text` sees: the checker's table type of the pipeline
-    /// before the last `|`; when that does not check yet, the columns of every table named.
-    func columnsInScope(_ text: String) -> [String] {
-        guard let bar = text.lastIndex(of: "|") else { return [] }
-        let pipeline = String(text[..<bar])
-        let statement = pipeline.split(separator: "\n", omittingEmptySubsequences: false)
-            .reversed().prefix { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.reversed().joined(separator: "\n")
-        var body = statement
-        if let eq = statement.range(of: "="), statement.hasPrefix("let ") {
-            body = String(statement[eq.upperBound...])
-        }
-        if let schema = checkedSchema(body) {
-            return schema.columns.map(\.name) + schema.columns.compactMap { c in c.qualifier.map { "\($0).\(c.name)" } }
-        }
-        var names: [String] = []
-        let words = body.split { !isNameCharacter($0) }.map(String.init)
-        for w in words where session.tables[w] != nil || CoreSchema.table(w) != nil {
-            if let t = session.tables[w] { names += t.schema.columns.map(\.name) }
-            else if let t = CoreSchema.table(w) { names += t.columns.map(\.name) }
-        }
-        return names
-    }
-
-    /// The table type of a pipeline, if it parses and checks without error.
-    func checkedSchema(_ text: String) -> TableSchema? {
-        let source = SourceText(name: "<completion>", text: text)
-        let (script, errors) = Parser.parseRecovering(source)
-        guard errors.isEmpty else { return nil }
-        let checker = Checker(environment: session.checkerEnvironment, source: source)
-        let statements = checker.check(script)
-        guard checker.diagnostics.isEmpty, let last = statements.last,
-              case .expression(let e) = last.kind, case .table(let schema) = e.type else { return nil }
-        return schema
-    }
-
-    /// Codes of the column compared just before the open quote: `sector == "agr` → `"agriculture"`.
-    func completeCode(typed: String, quote: Int, before: String, context: String) -> Completion {
-        var head = before.trimmingCharacters(in: .whitespaces)
-        // Inside a list (`kind in ["htx", "gr`), the column is the one before the open bracket.
-        if let bracket = head.lastIndex(of: "["), !head[bracket...].contains("]") { head = String(head[..<bracket]) }
-        var rest = Substring(head)
-        while let last = rest.last, "=!<>[,( ".contains(last) || last == "n" && rest.hasSuffix(" in") {
-            if rest.hasSuffix(" in") { rest = rest.dropLast(3) } else { rest = rest.dropLast() }
-        }
-        let column = lastWord(of: String(rest))
-        var codes: [String] = []
-        if let e = enumeration(of: column, context: context + "\n" + before) { codes = e.values.map(\.code) }
-        let hits = codes.filter { $0.hasPrefix(typed) }.sorted().map { "\"\($0)\"" }
-        return Completion(start: quote, candidates: hits)
-    }
-
-    /// The enumeration of a column: of a table named in the entry first, else of any table that
-    /// has a column of that name with codes.
-    func enumeration(of column: String, context: String) -> Enumeration? {
-        guard !column.isEmpty else { return nil }
-        let words = context.split { !isNameCharacter($0) }.map(String.init)
-        for w in words { if let e = CoreSchema.enumeration(table: w, column: column) { return e } }
-        for t in CoreSchema.tables { if let e = t.column(column)?.enumeration { return e } }
-        return nil
-    }
-
-    /// A dot command's name, or its argument.
-    func completeCommand(_ text: String) -> Completion {
-        let chars = Array(text)
-        guard let space = chars.firstIndex(of: " ") else {
-            let lead = chars.prefix { $0 == " " }.count
-            return Completion(start: lead, candidates: Completer.commands.filter { $0.hasPrefix(String(chars[lead...])) })
-        }
-        let name = String(chars[..<space]).trimmingCharacters(in: .whitespaces)
-        var start = space + 1
-        while start < chars.count, chars[start] == " " { start += 1 }
-        let argument = String(chars[start...])
-        let pool: [String]
-        switch name {
-        case ".load", ".run", ".output": return Completion(start: start, candidates: paths(matching: argument))
-        case ".schema": pool = tableNames
-        case ".help": pool = HelpTopics.names
-        case ".format": pool = ["table", "csv", "json", "markdown"]
-        case ".timer": pool = ["on", "off"]
-        case ".lang": pool = ["vi", "en"]
-        case ".explain": return complete(argument).shifted(by: start)
-        default: pool = []
-        }
-        return Completion(start: start, candidates: pool.filter { $0.hasPrefix(argument) })
-    }
-
-    /// Files and folders whose path starts with `typed`; folders end in `/` so Tab goes on into them.
-    func paths(matching typed: String) -> [String] {
-        let expanded = (typed as NSString).expandingTildeInPath
-        let folder: String, prefix: String, shown: String
-        if typed.hasSuffix("/") { folder = expanded; prefix = ""; shown = typed }
-        else if let slash = typed.lastIndex(of: "/") {
-            folder = (expanded as NSString).deletingLastPathComponent
-            prefix = (expanded as NSString).lastPathComponent
-            shown = String(typed[...slash])
-        } else { folder = "."; prefix = typed; shown = "" }
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? "/" : folder) else { return [] }
-        return names.filter { $0.hasPrefix(prefix) && (!$0.hasPrefix(".") || prefix.hasPrefix(".")) }.sorted().map { name in
-            var isDirectory: ObjCBool = false
-            _ = FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent(name), isDirectory: &isDirectory)
-            return shown + name + (isDirectory.boolValue ? "/" : "")
-        }
-    }
-}
-
-extension Completion {
     func shifted(by offset: Int) -> Completion { Completion(start: start + offset, candidates: candidates) }
+}
+
+/// What a line editor needs from one press of Tab: the text it should insert in place of its own
+/// word, and the candidates to list when there are several.
+public struct EditorCompletion: Equatable, Sendable {
+    /// Replaces the editor's word (the last `wordLength` scalars before the cursor).
+    public var insertion: String
+    /// Listed under the line when there is more than one candidate; empty otherwise.
+    public var listed: [String]
+
+    /// Completes `typed` (the text before the cursor) for an editor whose word is its last
+    /// `wordLength` Unicode scalars; nil when there is nothing to offer.
+    public init?(_ completion: Completion, typed: String, wordLength: Int) {
+        let spaced = completion.spacedAfterWord()
+        guard !spaced.candidates.isEmpty else { return nil }
+        // Work out the whole replacement first (by Character), then fit it to the editor's word.
+        let whole = Completion(start: spaced.start, candidates: [spaced.replacement(typed: typed)])
+        if let fitted = whole.adjusted(typed: typed, wordLength: wordLength).candidates.first {
+            insertion = fitted
+            listed = spaced.candidates.count > 1 ? spaced.candidates : []
+        } else {
+            // The editor's word cannot reach back far enough to make the change (`"Bac Ni` found
+            // "Bắc Ninh" by ignoring accents): its word stays, and the candidates are listed.
+            insertion = Completion.string(Array(typed.unicodeScalars.suffix(wordLength))[...])
+            listed = spaced.candidates
+        }
+    }
 }

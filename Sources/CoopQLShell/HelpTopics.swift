@@ -16,22 +16,10 @@ public enum HelpTopics {
         public let lesson: Int
     }
 
-    /// The pipeline stages.
-    public static let stages: [Entry] = [
-        Entry(name: "where", summary: "keep the rows where a condition holds", example: #"cooperatives | where province == "Bắc Ninh" | count"#, lesson: 2),
-        Entry(name: "count", summary: "count rows, or count by keys", example: "cooperatives | count by sector", lesson: 3),
-        Entry(name: "summarize", summary: "aggregates, optionally by keys", example: "cooperatives | summarize sum(members), avg(members) by province", lesson: 3),
-        Entry(name: "sort", summary: "order rows (asc or desc)", example: "cooperatives | count by province | sort by count desc", lesson: 4),
-        Entry(name: "take", summary: "the first N rows", example: "cooperatives | sort by members desc | take 3 | select name, members", lesson: 4),
-        Entry(name: "top", summary: "the first N rows by a key", example: "cooperatives | top 3 by members | select name, members", lesson: 4),
-        Entry(name: "select", summary: "choose, rename or compute columns", example: "cooperatives | take 3 | select name, founded, year = year(founded)", lesson: 5),
-        Entry(name: "extend", summary: "add computed columns", example: "cooperatives | extend large = members >= 50 | count by large", lesson: 5),
-        Entry(name: "distinct", summary: "the different values", example: "cooperatives | distinct province", lesson: 5),
-        Entry(name: "join", summary: "match rows of two tables (left join keeps unmatched rows)", example: "loans | join cooperatives on coop_id == cooperatives.id | count by province", lesson: 6),
-        Entry(name: "pivot", summary: "a cross table", example: "cooperatives | pivot count() by province, kind", lesson: 7),
-        Entry(name: "chart", summary: "a bar chart of a two-column table", example: "cooperatives | count by province | chart", lesson: 8),
-        Entry(name: "table", summary: "show the result as a table", example: "cooperatives | count by kind | table", lesson: 8),
-    ]
+    /// The pipeline stages (from `PipelineStage.all`), in the order the tutorial teaches them.
+    public static let stages: [Entry] = PipelineStage.all.enumerated()
+        .sorted { ($0.element.lesson, $0.offset) < ($1.element.lesson, $1.offset) }
+        .map { Entry(name: $0.element.name, summary: $0.element.summary, example: $0.element.example, lesson: $0.element.lesson) }
 
     /// The operators.
     public static let operators: [Entry] = [
@@ -85,13 +73,15 @@ public enum HelpTopics {
         (".tables", "the loaded tables and their rows"),
         (".schema [table]", "columns, types, descriptions and codes"),
         (".load DIR|FILE", "load a folder of data files, or one file"),
-        (".format table|csv|json|markdown", "how results are shown"),
+        (".format " + OutputFormat.names(for: .query), "how results are shown (.mode is the same)"),
         (".output FILE / .output", "write results to a file / back to the screen"),
         (".timer on|off", "show how long each entry took"),
+        (".limits [max-time|max-memory|max-steps|max-rows VALUE]", "show the limits of each run, or set one (none removes it)"),
         (".lang vi|en", "language of labels and numbers"),
         (".params", "parameters and values declared so far"),
         (".run FILE", "run a script"),
-        (".explain QUERY", "each step of the query with its row count and time (stages run together share a step)"),
+        (".explain QUERY", "the plan the query runs by: its operators as a tree (stages run as one share a line)"),
+        (".explain analyze QUERY", "runs that plan and shows each operator's rows and time"),
         (".quit", "leave (or Ctrl-D)"),
     ]
 

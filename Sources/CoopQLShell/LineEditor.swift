@@ -21,7 +21,10 @@ package enum LineEditor {
         rl_readline_name = UnsafePointer(strdup("coopql"))
         rl_initialize()
         // Quotes and punctuation end a word, so `"agr` and `| wh` complete the part after them.
-        rl_completer_word_break_characters = strdup(" \t\n\"|(),=<>[]+-*/")
+        // (libedit reads the "basic" set; the other is set too for readline's sake.)
+        let breaks = strdup(" \t\n\"`|(),=<>[]+-*/")
+        rl_completer_word_break_characters = breaks
+        rl_basic_word_break_characters = UnsafePointer(breaks)
         rl_completion_append_character = 0
         rl_attempted_completion_function = { text, _, end in LineEditor.complete(text, end) }
         coopql_install_sigint()
@@ -62,20 +65,23 @@ package enum LineEditor {
         return String(cString: codeset).uppercased().replacingOccurrences(of: "-", with: "") == "UTF8"
     }
 
-    /// libedit's completion hook: candidates come from the library, computed by Character; the
-    /// returned array is [common prefix, candidate, …], malloc'd, as libedit frees it.
+    /// libedit's completion hook. libedit counts in wide characters: `end` (the cursor) and the
+    /// length of its word `text` are Unicode scalars, while `rl_line_buffer` holds UTF-8 bytes. So
+    /// the line is decoded whole and cut at the `end`-th scalar — never at the `end`-th byte, which
+    /// on a line holding Vietnamese text lands in the wrong place or inside a letter. Candidates
+    /// come from the library, computed by Character; the returned array is [what to insert,
+    /// candidate, …], malloc'd, as libedit frees it.
     static func complete(_ text: UnsafePointer<CChar>?, _ end: Int32) -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? {
         rl_attempted_completion_over = 1
         guard let completer, let buffer = rl_line_buffer else { return nil }
         // Tables and columns come from the data: it must have finished loading.
         repl?.waitForBackground()
-        let bytes = Array(UnsafeBufferPointer(start: UnsafeRawPointer(buffer).assumingMemoryBound(to: UInt8.self),
-                                              count: Int(end)))
-        let before = String(decoding: bytes, as: UTF8.self)
-        let word = text.map { String(cString: $0) } ?? ""
-        let completion = completer.complete(before, entry: pending).adjusted(typed: before, wordLength: word.count)
-        guard !completion.candidates.isEmpty else { return nil }
-        let strings = [completion.commonPrefix] + (completion.candidates.count > 1 ? completion.candidates : [])
+        let line = String(cString: buffer)
+        let before = Completion.string(Array(line.unicodeScalars.prefix(Int(end)))[...])
+        let wordLength = text.map { String(cString: $0).unicodeScalars.count } ?? 0
+        guard let completion = EditorCompletion(completer.complete(before, entry: pending), typed: before, wordLength: wordLength)
+        else { return nil }
+        let strings = [completion.insertion] + completion.listed
         let array = malloc(MemoryLayout<UnsafeMutablePointer<CChar>?>.stride * (strings.count + 1))!
             .bindMemory(to: UnsafeMutablePointer<CChar>?.self, capacity: strings.count + 1)
         for (i, s) in strings.enumerated() { array[i] = strdup(s) }

@@ -9,7 +9,8 @@ public func describeSchema(of name: String, table: Table?, language: Language) -
         lines.append("\(name): \(declared.description)")
         let width = declared.columns.map { $0.name.count }.max() ?? 0
         for c in declared.columns {
-            let type = "\(c.type)" + (c.nullable ? "?" : "")
+            // `?`: a file may leave the column out or empty (null); the others it must fill.
+            let type = "\(c.type)" + (declared.requires(c.name) ? "" : "?")
             lines.append("  " + padDisplay(c.name, to: width, alignRight: false) + "  "
                          + padDisplay(type, to: 9, alignRight: false) + c.description)
             if let e = c.enumeration {
@@ -17,6 +18,10 @@ public func describeSchema(of name: String, table: Table?, language: Language) -
                 lines.append("  " + String(repeating: " ", count: width + 11) + "codes: " + codes.joined(separator: ", "))
             }
         }
+        lines.append("  required in a file: " + declared.requiredColumns.joined(separator: ", ")
+                     + "; a column marked ? may be missing or empty (null)")
+        let known = declared.columns.map { c in ([c.name] + declared.labels(of: c.name)).joined(separator: " / ") }
+        lines.append("  headers accepted (any case, accents optional): " + known.joined(separator: "; "))
         // Columns a loaded file has beyond the declared ones.
         if let table {
             let extra = table.schema.columns.filter { declared.column($0.name) == nil }

@@ -21,7 +21,7 @@ extension Shell {
     /// Renders the template once per province or district into `request.directory`, one file
     /// each plus `index.html`. Every report is written whole or not at all; the first failure
     /// stops the batch and names the value it failed for.
-    public func renderReportBatch(_ path: String, format: ReportFormat, parameters: [String: String] = [:],
+    public func renderReportBatch(_ path: String, format: OutputFormat, parameters: [String: String] = [:],
                                   request: BatchRequest) -> Status {
         let source: SourceText
         switch readSource(path) {
@@ -69,7 +69,7 @@ extension Shell {
     }
 
     /// One report written to `path` whole or not at all.
-    func writeReportFile(_ document: ReportDocument, format: ReportFormat, options: RenderOptions,
+    func writeReportFile(_ document: ReportDocument, format: OutputFormat, options: RenderOptions,
                          to path: String) throws(Diagnostic) {
         let bytes: Data
         do { bytes = try writeReportData(document, format: format, options: options) }
@@ -80,7 +80,7 @@ extension Shell {
 
     /// Renders a template straight into the file at `output` (what a binary format needs: its
     /// bytes never pass through standard output). Nothing is written unless the whole report is.
-    public func renderReport(_ path: String, format: ReportFormat, parameters: [String: String] = [:],
+    public func renderReport(_ path: String, format: OutputFormat, parameters: [String: String] = [:],
                              merged: Bool = false, to output: String) -> Status {
         let source: SourceText
         switch readSource(path) {
@@ -124,7 +124,7 @@ public func writeBytesAtomically(_ bytes: Data, to path: String) throws(Diagnost
     }
 }
 
-extension ReportFormat {
+extension OutputFormat {
     /// The file extension a report in this format is written with.
-    public var fileExtension: String { self == .text ? "txt" : rawValue }
+    public var fileExtension: String { extensions[0] }
 }

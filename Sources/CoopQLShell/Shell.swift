@@ -36,11 +36,21 @@ public final class Shell {
         self.writeError = writeError
     }
 
-    /// Loads data folders; on error reports it and loads none of the failing folder.
+    /// How `load` reads data files (strict or lenient, header maps, the number convention).
+    public var loadOptions = LoadOptions()
+
+    /// Loads data folders (or single data files); on error reports it and loads none of the
+    /// failing folder. Notices (columns missing, title and totals rows left out) and, leniently,
+    /// rows left out go to the error sink as warnings.
     public func load(_ directories: [String]) -> Status {
         for dir in directories {
-            do { try session.loadDirectory(dir) }
-            catch {
+            do {
+                let warnings = try session.loadDirectory(dir, options: loadOptions)
+                if !warnings.isEmpty {
+                    let renderer = DiagnosticRenderer(colour: colourErrors)
+                    writeError(warnings.map(renderer.renderWarning).joined(separator: "\n"))
+                }
+            } catch {
                 report([error])
                 return .failure
             }
@@ -70,10 +80,11 @@ public final class Shell {
         }
     }
 
-    /// Runs a script file: reads it (a binary or non-UTF-8 file is an error), then runs it.
+    /// Runs a script file: reads it (a binary or non-UTF-8 file is an error), then runs it, dot
+    /// commands included.
     public func runFile(_ path: String, parameters: [String: String] = [:]) -> Status {
         switch readSource(path) {
-        case .success(let source): return run(source, parameters: parameters)
+        case .success(let source): return runWithCommands(source, parameters: parameters)
         case .failure(let failure): return failure.status
         }
     }
@@ -154,7 +165,7 @@ public func writeAtomically(_ text: String, to path: String) throws(Diagnostic) 
 extension Shell {
     /// Renders a template file and writes the report. Returns the exit status. With `merged`, the
     /// data is first rolled up to the provinces of 1 July 2025 and the report says so.
-    public func renderReport(_ path: String, format: ReportFormat, parameters: [String: String] = [:],
+    public func renderReport(_ path: String, format: OutputFormat, parameters: [String: String] = [:],
                              merged: Bool = false) -> Status {
         let source: SourceText
         switch readSource(path) {

@@ -31,8 +31,12 @@ extension LineREPL {
                 else { shell.write(text) }
             }
         case ".load": load(argument)
-        case ".format":
-            guard let format = OutputFormat(rawValue: argument) else { return usage(".format table|csv|json|markdown") }
+        case ".format", ".mode":
+            // `.mode` as sqlite3 and DuckDB spell it, with their names for a drawn table.
+            let name = ["box", "column"].contains(argument) ? "table" : argument
+            guard let format = OutputFormat(name: name), format.uses.contains(.query) else {
+                return usage(".format " + OutputFormat.names(for: .query))
+            }
             shell.options.format = format
         case ".output": redirect(argument)
         case ".timer":
@@ -44,12 +48,15 @@ extension LineREPL {
             shell.options.language = language
             shell.options.numberStyle = language == .vi ? .vietnamese : .english
         case ".params": showParameters()
+        case ".limits": limits(argument)
         case ".run":
             guard !argument.isEmpty else { return usage(".run FILE") }
             _ = cancellable { shell.runFile((argument as NSString).expandingTildeInPath) }
         case ".explain":
-            guard !argument.isEmpty else { return usage(".explain QUERY") }
-            explain(argument)
+            let analyze = argument == "analyze" || argument.hasPrefix("analyze ")
+            let query = analyze ? String(argument.dropFirst("analyze".count)).trimmingCharacters(in: .whitespaces) : argument
+            guard !query.isEmpty else { return usage(".explain [analyze] QUERY") }
+            explain(query, analyze: analyze)
         default:
             let guess = suggestion(for: name, among: Completer.commands)
             shell.writeError("unknown command \(name)" + (guess.map { "; did you mean \($0)?" } ?? "") + " (.help lists them)\n")
@@ -135,22 +142,40 @@ extension LineREPL {
                                   : lines.joined(separator: "\n") + "\n")
     }
 
-    /// `.explain QUERY`: runs the query stage by stage and shows each with its rows and time.
-    func explain(_ query: String) {
+    /// `.explain QUERY`: the plan the query runs by, as a tree, last operator first, with the
+    /// columns each gives out. `.explain analyze QUERY` runs it and shows each operator's rows
+    /// and time instead. Stages run as one operator share a line, with the rule that joined them.
+    func explain(_ query: String, analyze: Bool) {
         do {
-            let timings = try cancellable { () throws(DiagnosticList) -> [StageTiming] in try shell.session.explain(query) }
-            // A step of several stages shows each on its own line, its rows and time on the last.
-            let stageLines = timings.map { $0.stage.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
-            let width = min(60, stageLines.joined().map(\.count).max() ?? 0)
-            var lines = [padDisplay("stage", to: width, alignRight: false) + "        rows       time"]
-            for (t, texts) in zip(timings, stageLines) {
-                for (i, text) in texts.enumerated() {
-                    let stage = padDisplay(text.count > width ? String(text.prefix(width - 1)) + "…" : text, to: width, alignRight: false)
-                    guard i == texts.count - 1 else { lines.append(stage); continue }
-                    lines.append(stage + "  "
-                                 + padDisplay(formatInteger(Int64(t.rows), style: shell.options.numberStyle), to: 10, alignRight: true) + "  "
-                                 + padDisplay(formatMilliseconds(t.seconds * 1000), to: 9, alignRight: true))
+            let plan = try cancellable { () throws(DiagnosticList) -> [ExplainedOperator] in
+                try shell.session.explain(query, analyze: analyze)
+            }
+            // Each operator's stages one per line, the tree's branch on the first; its figures
+            // on the last, with the rule that made one operator of several stages.
+            let texts: [[String]] = plan.map { op in
+                let indent = String(repeating: "   ", count: max(0, op.depth - 1))
+                return op.stages.enumerated().map { i, stage in
+                    // A stage written over several lines shows on one.
+                    let text = stage.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+                    return op.depth == 0 ? text : indent + (i == 0 ? "└─ " : "   ") + text
                 }
+            }
+            let width = min(120, max(10, texts.joined().map(\.count).max() ?? 0))
+            func cut(_ text: String, padded: Bool = true) -> String {
+                let shown = text.count > width ? String(text.prefix(width - 1)) + "…" : text
+                return padded ? padDisplay(shown, to: width, alignRight: false) : shown
+            }
+            var lines = [cut("operator") + (analyze ? "        rows       time" : "     columns")]
+            for (op, stageLines) in zip(plan, texts) {
+                lines += stageLines.dropLast().map { cut($0, padded: false) }
+                var last = cut(stageLines.last ?? "") + "  "
+                if analyze {
+                    last += padDisplay(op.rows.map { formatInteger(Int64($0), style: shell.options.numberStyle) } ?? "-", to: 10, alignRight: true)
+                        + "  " + padDisplay(op.seconds.map { formatMilliseconds($0 * 1000) } ?? "-", to: 9, alignRight: true)
+                } else {
+                    last += padDisplay(op.columns.map(String.init) ?? "?", to: 10, alignRight: true)
+                }
+                lines.append(last + (op.rule.map { "  ← one operator: \($0)" } ?? ""))
             }
             shell.write(lines.joined(separator: "\n") + "\n")
         } catch {

@@ -23,6 +23,7 @@ final class CommandLineSession {
         render.language = options.lang
         render.numberStyle = options.lang == .vi ? .vietnamese : .english
         render.labels = options.labels
+        render.excel = options.excel && format == .csv
         // On a terminal, tables fit its width and long results show their first rows.
         if options.output == nil, isatty(STDOUT_FILENO) != 0 {
             render.terminalWidth = terminalColumns()
@@ -30,11 +31,17 @@ final class CommandLineSession {
             render.colour = ProcessInfo.processInfo.environment["NO_COLOR"] == nil
         }
         var sink: (String) -> Void = { FileHandle.standardOutput.write(Data($0.utf8)) }
-        let shell = Shell(options: render, write: { sink($0) },
+        // Excel's CSV starts with one byte order mark, before the first result.
+        var owesByteOrderMark = render.excel
+        let shell = Shell(options: render, write: { text in
+                              if owesByteOrderMark { owesByteOrderMark = false; sink(ExcelCSV.byteOrderMark) }
+                              sink(text)
+                          },
                           writeError: { FileHandle.standardError.write(Data($0.utf8)) })
         self.shell = shell
         shell.colourErrors = useColour
         shell.session.language = options.lang
+        shell.session.limits = try options.limits.limits(interactive: deferLoading)
         if outputPath != nil {
             // Results are collected and written in one go at the end, only if the run succeeds.
             sink = { [unowned self] in buffered += $0 }
@@ -60,24 +67,13 @@ final class CommandLineSession {
                 throw ExitCode(Shell.Status.failure.rawValue)
             }
         }
-        let status = options.lenient ? loadLeniently(folders) : shell.load(folders)
-        if status != .success { throw ExitCode(status.rawValue) }
-    }
-
-    /// `--lenient`: loads the data folders keeping their good rows; each row left out is a
-    /// warning on standard error, and the run goes on.
-    private func loadLeniently(_ directories: [String]) -> Shell.Status {
-        let renderer = DiagnosticRenderer(colour: shell.colourErrors)
-        for dir in directories {
-            do {
-                let warnings = try shell.session.loadDirectory(dir, options: LoadOptions(lenient: true))
-                if !warnings.isEmpty { shell.writeError(warnings.map(renderer.renderWarning).joined(separator: "\n")) }
-            } catch {
-                shell.report([error])
-                return .failure
-            }
+        do { shell.loadOptions = try options.loadOptions() }
+        catch let error as Diagnostic {
+            shell.report([error])
+            throw ExitCode(Shell.Status.failure.rawValue)
         }
-        return .success
+        let status = shell.load(folders)
+        if status != .success { throw ExitCode(status.rawValue) }
     }
 
     func finish(_ status: Shell.Status) throws {

@@ -23,8 +23,38 @@ struct CommonOptions: ParsableArguments {
     @Option(name: .long, help: "Language of labels and numbers: vi (1.915; 3,5) or en (1,915; 3.5).")
     var lang: Language = .vi
 
+    @Option(name: .long, help: ArgumentHelp("A header map for --data files: lines `header = column` or `table: header = column` (a folder's own headers.map is read too).", valueName: "file"))
+    var map: String?
+
+    @Option(name: .long, help: "What a dot means in numbers like 1.500 when a data file cannot tell: auto (the file's other numbers decide), vi (thousands), en (decimal point).")
+    var numbers: NumberConvention = .auto
+
+    @Flag(name: .long, help: "With csv output, write what Vietnamese Excel opens: UTF-8 with a byte order mark, CRLF, `;` separators, decimal commas, no digit grouping, dd/mm/yyyy dates.")
+    var excel = false
+
     @Flag(name: .long, help: "Show the labels of codes (nông nghiệp) instead of the codes (agriculture) in tables.")
     var labels = false
+
+    @OptionGroup(title: "Limits") var limits: LimitOptions
+
+    /// `format`, refused when `--excel` asks for CSV and the format is another.
+    func checkedExcel(_ format: OutputFormat) throws -> OutputFormat {
+        if excel && format != .csv { throw ValidationError("--excel is for CSV output: add --format csv or write to a .csv file") }
+        return format
+    }
+
+    /// The load options these flags ask for.
+    func loadOptions() throws -> LoadOptions {
+        var options = LoadOptions(lenient: lenient)
+        options.numbers = numbers
+        if let map {
+            guard let text = try? String(contentsOfFile: map, encoding: .utf8) else {
+                throw ValidationError("cannot read the header map `\(map)`")
+            }
+            options.headerMap = try HeaderMap(text: text, name: map)
+        }
+        return options
+    }
 
     /// `--param name=value` pairs as a dictionary.
     func parameters() throws -> [String: String] {
@@ -39,8 +69,48 @@ struct CommonOptions: ParsableArguments {
     }
 }
 
-extension OutputFormat: ExpressibleByArgument {}
+/// A `--format` value: a format name (`OutputFormat(name:)`, the one parser of them) that can
+/// write what the command writes; the parser lists those names when given another.
+protocol FormatArgument: ExpressibleByArgument {
+    static var use: OutputFormat.Use { get }
+    var format: OutputFormat { get }
+    init(format: OutputFormat)
+}
+
+extension FormatArgument {
+    init?(argument: String) {
+        guard let format = OutputFormat(name: argument), format.uses.contains(Self.use) else { return nil }
+        self.init(format: format)
+    }
+    static var allValueStrings: [String] { OutputFormat.formats(for: use).flatMap(\.names) }
+}
+
+/// `--format` of `coopql -c` and `coopql run`.
+struct QueryFormatOption: FormatArgument {
+    static let use = OutputFormat.Use.query
+    let format: OutputFormat
+}
+
+/// `--format` of `coopql report`.
+struct ReportFormatOption: FormatArgument {
+    static let use = OutputFormat.Use.report
+    let format: OutputFormat
+}
+
+extension CommonOptions {
+    /// The format results are written in: `--format` if given, else the one `-o FILE`'s
+    /// extension asks for when it can write them, else `fallback`.
+    func format<Asked: FormatArgument>(_ asked: Asked?, fallback: OutputFormat) -> OutputFormat {
+        if let asked { return asked.format }
+        if let output, let byExtension = OutputFormat(path: output), byExtension.uses.contains(Asked.use) {
+            return byExtension
+        }
+        return fallback
+    }
+}
+
 extension Language: ExpressibleByArgument {}
+extension NumberConvention: ExpressibleByArgument {}
 
 @main
 struct CoopQLCommand: ParsableCommand {
@@ -50,8 +120,11 @@ struct CoopQLCommand: ParsableCommand {
         discussion: """
         With -c, runs one query. With `run FILE` (or just FILE), runs a script. With a script piped
         to standard input, runs it. Otherwise opens the interactive shell.
+        Every run has limits: --max-time (1 hour; none in the shell), --max-memory (half the
+        physical memory), --max-steps and --max-rows (none); see `coopql help run`.
         Exit status: 0 success, 1 an error in the query, script or data, 2 wrong usage.
         """,
+        version: ShellMessages.version,
         subcommands: [Query.self, Run.self, Report.self, Sample.self, Bench.self],
         defaultSubcommand: Query.self
     )
@@ -87,17 +160,18 @@ struct Query: ParsableCommand {
         commandName: "query",
         abstract: "Run one query (-c), a script piped to standard input, or the interactive shell.")
 
-    @Option(name: .customShort("c"), help: ArgumentHelp("Run this query and exit.", valueName: "query"))
+    // Unconditional: a query may start with a dash (`-c '-7 % 3'`).
+    @Option(name: .customShort("c"), parsing: .unconditional, help: ArgumentHelp("Run this query and exit.", valueName: "query"))
     var command: String?
 
     @OptionGroup var common: CommonOptions
 
-    @Option(name: .long, help: "Output format: table, csv, json or markdown.")
-    var format: OutputFormat = .table
+    @Option(name: .long, help: ArgumentHelp("Output format: \(OutputFormat.names(for: .query, separator: ", ")) (by default, what -o's extension says, else table).", valueName: "format"))
+    var format: QueryFormatOption?
 
     mutating func run() throws {
         let interactive = command == nil && isatty(STDIN_FILENO) != 0
-        let cli = try CommandLineSession(common, format: format, deferLoading: interactive)
+        let cli = try CommandLineSession(common, format: common.checkedExcel(common.format(format, fallback: .table)), deferLoading: interactive)
         if let command {
             // A number alone, read by a program (`n=$(coopql -c '… | count')`), is plain digits.
             if common.output != nil || isatty(STDOUT_FILENO) == 0 { cli.shell.options.groupLoneValue = false }
@@ -107,7 +181,7 @@ struct Query: ParsableCommand {
             let data = FileHandle.standardInput.readDataToEndOfFile()
             do {
                 let source = try SourceText.decode(name: "<stdin>", bytes: Array(data))
-                try cli.finish(cli.shell.run(source, parameters: cli.parameters))
+                try cli.finish(cli.shell.runWithCommands(source, parameters: cli.parameters))
             } catch let d as Diagnostic {
                 cli.shell.report([d])
                 throw ExitCode(Shell.Status.failure.rawValue)
@@ -118,6 +192,7 @@ struct Query: ParsableCommand {
             // The data loads while the person starts typing; the first entry waits for it.
             if let load = cli.deferredLoad { repl.startInBackground(load) }
             repl.history = HistoryFile(path: HistoryFile.defaultPath())
+            FileHandle.standardOutput.write(Data(ShellMessages.banner(common.lang).utf8))
             repl.runInitFile()
             LineEditor.run(repl)
         }
@@ -133,11 +208,11 @@ struct Run: ParsableCommand {
 
     @OptionGroup var common: CommonOptions
 
-    @Option(name: .long, help: "Output format: table, csv, json or markdown.")
-    var format: OutputFormat = .table
+    @Option(name: .long, help: ArgumentHelp("Output format: \(OutputFormat.names(for: .query, separator: ", ")) (by default, what -o's extension says, else table).", valueName: "format"))
+    var format: QueryFormatOption?
 
     mutating func run() throws {
-        let cli = try CommandLineSession(common, format: format)
+        let cli = try CommandLineSession(common, format: common.checkedExcel(common.format(format, fallback: .table)))
         try cli.finish(cli.shell.runFile(file, parameters: cli.parameters))
     }
 }

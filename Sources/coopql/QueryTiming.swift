@@ -50,7 +50,7 @@ extension Session {
         for i in 0..<(1 + max(1, runs)) {
             let start = DispatchTime.now().uptimeNanoseconds
             let document = try renderTemplate(template, parameters: parameters)
-            let markdown = writeReport(document, format: .md, options: RenderOptions())
+            let markdown = writeReport(document, format: .markdown, options: RenderOptions())
             let ms = Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000
             if i >= 1 { timing.runs.append(ms) }
             timing.answer = .text(markdown)

@@ -13,44 +13,38 @@ struct Report: ParsableCommand {
 
     @OptionGroup var common: CommonOptions
 
-    @Option(name: .customLong("format"), help: "Output format: md, html, text, csv, json (the report's tables) or docx (a Word document; -o FILE.docx implies it).")
-    var chosenFormat: ReportFormat?
-
-    /// `--format`, else docx when `-o` names a .docx file, else md.
-    var format: ReportFormat {
-        if let chosenFormat { return chosenFormat }
-        if batch.each == nil, let output = common.output, output.lowercased().hasSuffix(".docx") { return .docx }
-        return .md
-    }
+    @Option(name: .long, help: ArgumentHelp("Output format: md, html, text, csv or json (csv and json write the report's tables) or docx (a Word document, written to -o FILE.docx); by default, what -o's extension says, else md.", valueName: "format"))
+    var format: ReportFormatOption?
 
     @OptionGroup var batch: ReportBatchOptions
 
     mutating func run() throws {
+        // In a batch -o names a folder, so only --format chooses.
+        let chosen = try common.checkedExcel(batch.each == nil ? common.format(format, fallback: .markdown)
+                                                                : format?.format ?? .markdown)
         if let unit = batch.each {
             // -o names the batch's folder; each report is written on its own, not through stdout.
             var sessionOptions = common
             sessionOptions.output = nil
-            let cli = try CommandLineSession(sessionOptions)
+            let cli = try CommandLineSession(sessionOptions, format: chosen == .csv ? .csv : .table)
             let request = Shell.BatchRequest(unit: unit, directory: batch.directory(output: common.output, template: template),
                                              limit: batch.limit, confirmed: batch.yes, merged: batch.merged)
-            try cli.finish(cli.shell.renderReportBatch(template, format: format, parameters: cli.parameters, request: request))
+            try cli.finish(cli.shell.renderReportBatch(template, format: chosen, parameters: cli.parameters, request: request))
             return
         }
-        if format.isBinary {
+        if chosen.isBinary {
             // A Word document goes straight into its file, never through standard output.
             guard let output = common.output else {
-                throw ValidationError("--format \(format.rawValue) writes a file: give it with -o FILE.\(format.rawValue)")
+                throw ValidationError("--format \(chosen.name) writes a file: give it with -o FILE.\(chosen.fileExtension)")
             }
             var sessionOptions = common
             sessionOptions.output = nil
             let cli = try CommandLineSession(sessionOptions)
-            try cli.finish(cli.shell.renderReport(template, format: format, parameters: cli.parameters,
+            try cli.finish(cli.shell.renderReport(template, format: chosen, parameters: cli.parameters,
                                                   merged: batch.merged, to: output))
             return
         }
-        let cli = try CommandLineSession(common)
-        try cli.finish(cli.shell.renderReport(template, format: format, parameters: cli.parameters, merged: batch.merged))
+        let cli = try CommandLineSession(common, format: chosen == .csv ? .csv : .table)
+        try cli.finish(cli.shell.renderReport(template, format: chosen, parameters: cli.parameters, merged: batch.merged))
     }
 }
-
-extension ReportFormat: ExpressibleByArgument {}

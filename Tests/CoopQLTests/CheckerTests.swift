@@ -339,7 +339,7 @@ import Testing
             #expect(error.diagnostics.count == 1)
             #expect(d.message == #""31/02/2022" is not a date"#)
             at(d, 2, 15)
-            #expect(d.suggestion == #"write dates as "2022-12-23" or "23/12/2022""#)
+            #expect(d.suggestion == #"write dates as "2022-12-23", "23/12/2022" or "23-12-2022""#)
         }
         #expect(emitted == 0)
     }

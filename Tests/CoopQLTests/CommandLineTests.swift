@@ -70,6 +70,36 @@ import Testing
         #expect(leftovers == ["result.csv"])
     }
 
+    /// Without `--format`, `-o FILE`'s extension chooses the format, when it names one the
+    /// command can write; `--format` always wins.
+    @Test func outputFileExtensionChoosesTheFormat() throws {
+        let dir = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let q = "cooperatives | count by kind"
+        func written(_ name: String, _ extra: [String] = []) throws -> String {
+            let out = dir.appendingPathComponent(name).path
+            let r = try CLI.run(["-c", q, "--data", Fixtures.dataDirectory, "-o", out] + extra)
+            #expect(r.status == 0, "\(r.stderr)")
+            return try String(contentsOfFile: out, encoding: .utf8)
+        }
+        #expect(try written("kinds.csv").hasPrefix("kind,count\r\n"))
+        #expect(try written("kinds.JSON").hasPrefix("[\n  {\"kind\": "))
+        #expect(try written("kinds.md").hasPrefix("| kind | count |"))
+        #expect(try written("kinds.txt").hasPrefix("┌"))
+        // A query cannot be a page: an .html file gets the default table.
+        #expect(try written("kinds.html").hasPrefix("┌"))
+        #expect(try written("override.csv", ["--format", "json"]).hasPrefix("[\n  {\"kind\": "))
+    }
+
+    @Test func aReportOnlyFormatIsWrongUsageForAQuery() throws {
+        let r = try CLI.query("cooperatives | count", format: "html")
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("The value 'html' is invalid for '--format <format>'"))
+        // The formats a query can be written in are listed, and only those.
+        #expect(r.stderr.contains("- markdown") && !r.stderr.contains("- html"))
+        #expect(try CLI.query("cooperatives | count", format: "yaml").status == 2)
+    }
+
     @Test func runtimeErrorKeepsEarlierOutputAndFails() throws {
         let r = try CLI.run(["--data", Fixtures.dataDirectory], stdin: "cooperatives | count\n1 / 0\nloans | count\n")
         #expect(r.status == 1)

@@ -79,4 +79,73 @@ import Testing
         #expect(c.candidates == [#"agriculture""#])
         #expect(c.start == 11)
     }
+
+    /// What an editor counting in wide characters (libedit) is told to insert, for a line typed
+    /// up to the cursor; its word is what follows the last space or punctuation mark.
+    func editor(_ typed: String) -> EditorCompletion? {
+        let breaks: Set<Character> = [" ", "\t", "\"", "`", "|", "(", ")", ",", "=", "<", ">", "[", "]", "+", "-", "*", "/"]
+        let word = typed.reversed().prefix { !breaks.contains($0) }
+        return EditorCompletion(Self.completer.complete(typed), typed: typed, wordLength: String(word).unicodeScalars.count)
+    }
+
+    /// Vietnamese text before the cursor no longer shifts the word: the words after it complete
+    /// as they would on an ASCII line, and a space follows a finished word.
+    @Test func wordsAfterVietnameseText() throws {
+        let line = #"cooperatives | where province == "Bắc Kạn" and stat"#
+        #expect(candidates(line) == ["status"])
+        #expect(try #require(editor(line)).insertion == "status ")
+        let code = #"cooperatives | where province == "Bắc Kạn" and status == "ac"#
+        #expect(candidates(code) == [#""active""#])
+        #expect(try #require(editor(code)).insertion == #"active" "#)
+    }
+
+    /// The same line typed with combining marks (a decomposed keyboard) and with wide characters.
+    @Test func combiningMarksAndWideCharacters() throws {
+        let decomposed = "cooperatives | where province == \"Ba\u{0301}c Ka\u{0323}n\" and sec"
+        #expect(candidates(decomposed) == ["sector"])
+        #expect(try #require(editor(decomposed)).insertion == "sector ")
+        let wide = #"cooperatives | where name == "合作社 Bắc" | wh"#
+        #expect(candidates(wide) == ["where"])
+        #expect(try #require(editor(wide)).insertion == "where ")
+        // The editor's word is counted in scalars: "Số" typed decomposed is three.
+        let typed = "cooperatives | summarize \"Số HTX\" = count() by province | where So\u{0302}\u{0301}"
+        let c = Self.completer.complete(typed)
+        #expect(c.candidates == ["`Số HTX`"])
+        let e = try #require(EditorCompletion(c, typed: typed, wordLength: 4))
+        #expect(e.insertion == "`Số HTX` ")
+    }
+
+    /// A name with spaces is offered in backquotes, after a plain word or an open backquote.
+    @Test func backquotedNames() throws {
+        let entry = #"cooperatives | summarize "Số HTX" = count() by province | where Số"#
+        #expect(candidates(entry) == ["`Số HTX`"])
+        let open = #"cooperatives | summarize "Số HTX" = count() by province | sort by `Số H"#
+        #expect(candidates(open) == ["`Số HTX`"])
+        #expect(try #require(editor(open)).insertion == "HTX` ")
+        #expect(Self.completer.quotedIfNeeded("members") == "members")
+        #expect(Self.completer.quotedIfNeeded("cooperatives.name") == "cooperatives.name")
+        #expect(Self.completer.quotedIfNeeded("2024") == "`2024`")
+    }
+
+    /// Inside the quotes after `province`, the built-in names: the 63 before the 2025 merger and
+    /// the 34 after it. Without accents typed, the same names are found but the typed text stays.
+    @Test func provinceNamesInsideQuotes() throws {
+        #expect(candidates(#"cooperatives | where province == "Bắc"#) == [#""Bắc Giang""#, #""Bắc Kạn""#, #""Bắc Ninh""#])
+        let line = #"cooperatives | where province == "Bà Rịa - V"#
+        #expect(try #require(editor(line)).insertion == #"Vũng Tàu" "#)
+        #expect(candidates(#"cooperatives | where province in ["Bắc Ninh", "Hu"#) == [#""Huế""#])
+        let folded = try #require(editor(#"cooperatives | where province == "Bac Ni"#))
+        #expect(folded.insertion == "Ni")
+        #expect(folded.listed == [#""Bắc Ninh" "#])
+        #expect(candidates(#"provinces | where merged_into == "Thái N"#) == [#""Thái Nguyên""#])
+    }
+
+    /// Several candidates: the editor inserts what they share and lists them; nothing is spaced.
+    @Test func severalCandidatesShareAPrefix() throws {
+        let e = try #require(editor("cooperatives | s"))
+        #expect(e.insertion == "s")
+        #expect(e.listed == ["select", "sort", "summarize"])
+        #expect(try #require(editor("print vn")).insertion == "vnd(")
+        #expect(try #require(editor(".form")).insertion == ".format ")
+    }
 }

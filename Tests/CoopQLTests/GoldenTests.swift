@@ -65,4 +65,18 @@ import Testing
             try Self.check(result.stderr, against: expected, file.lastPathComponent)
         }
     }
+
+    /// Each habit from SQL and KQL (`golden/errors/habit-*.coop`) is one error, never a cascade,
+    /// and its suggestion shows the CoopQL way.
+    @Test func eachHabitIsOneError() throws {
+        let folder = Fixtures.root.appendingPathComponent("golden/errors")
+        let habits = Self.files(under: folder, ending: ".coop").filter { $0.lastPathComponent.hasPrefix("habit-") }
+        #expect(habits.count >= 19)
+        for file in habits {
+            let result = try CLI.run(["run", file.lastPathComponent, "--data", Fixtures.dataDirectory], directory: folder.path)
+            #expect(result.status == 1, "\(file.lastPathComponent)")
+            #expect(result.stderr.components(separatedBy: ": error: ").count == 2, "\(file.lastPathComponent): \(result.stderr)")
+            #expect(result.stderr.contains("  = write "), "\(file.lastPathComponent) shows no CoopQL way: \(result.stderr)")
+        }
+    }
 }

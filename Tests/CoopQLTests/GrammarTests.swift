@@ -135,7 +135,7 @@ import Testing
         #expect(found >= 5)
         let sample = try String(contentsOf: Fixtures.repository.appendingPathComponent("Grammar/samples/template.coop.md"), encoding: .utf8)
         let document = try SampleFixture.session().renderTemplate(SourceText(name: "template.coop.md", text: sample))
-        let text = writeReport(document, format: .md, options: RenderOptions(labels: true, localDates: true))
+        let text = writeReport(document, format: .markdown, options: RenderOptions(labels: true, localDates: true))
         #expect(text.hasPrefix("# Bắc Kạn: 149 HTX\n"))
         #expect(text.contains("1/3. trung bình: 94 (63,1%) — nhiều nhất\n2/3. hiệu quả: 43 (28,9%)\n3/3. yếu, kém: 12 (8,1%)\n"))
         #expect(text.contains("Nhiều hợp tác xã.") && !text.contains("Khá nhiều") && !text.contains("comment"))

@@ -68,7 +68,9 @@ import Testing
     @Test func spansCoverTheirText() throws {
         let source = SourceText(name: "t", text: "loans | top 3 by amount")
         let script = try Parser.parse(source)
-        guard case .expression(let e) = script.statements[0].kind, case .pipeline(_, let stages) = e.kind else { return }
+        let statement = try #require(script.statements.first)
+        let parsed: (Expr, [Stage])? = if case .expression(let e) = statement.kind, case .pipeline(_, let stages) = e.kind { (e, stages) } else { nil }
+        let (e, stages) = try #require(parsed, "`loans | top 3 by amount` is a pipeline")
         #expect(source.slice(stages[0].span) == "top 3 by amount")
         #expect(source.slice(e.span) == "loans | top 3 by amount")
     }

@@ -17,6 +17,22 @@ import Testing
         #expect(result.status == 0, "\(result.stdout)\n\(result.stderr)")
         #expect(result.stdout.hasSuffix("ok\n"))
     }
+
+    static var tmuxAvailable: Bool {
+        (try? CLI.runTool("/usr/bin/env", ["tmux", "-V"]))?.status == 0
+    }
+
+    /// Tab on lines holding Vietnamese text, combining marks and wide characters, read off the
+    /// screen of a real terminal (tmux) by `Tests/Terminal/repl_completion.py`, then the history
+    /// file: each line completes in the right place and is saved without a broken letter.
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: CLI.binary) && tmuxAvailable, "needs the coopql binary and tmux"),
+          .timeLimit(.minutes(1)))
+    func completionOnTheScreen() throws {
+        let script = Fixtures.repository.appendingPathComponent("Tests/Terminal/repl_completion.py").path
+        let result = try CLI.runTool("/usr/bin/env", ["python3", script, CLI.binary, Fixtures.dataDirectory])
+        #expect(result.status == 0, "\(result.stdout)\n\(result.stderr)")
+        #expect(result.stdout.hasSuffix("ok\n"))
+    }
 }
 
 extension CLI {

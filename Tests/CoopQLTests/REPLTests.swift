@@ -109,30 +109,6 @@ import Testing
         #expect(h.err.contains("no such file"))
     }
 
-    @Test func explainShowsEachStageWithRowsAndTime() throws {
-        let h = try Harness()
-        h.type(".explain cooperatives | where province == \"Bạc Liêu\" | count by sector")
-        let lines = h.out.split(separator: "\n")
-        #expect(lines.count == 4)
-        #expect(lines[1].hasPrefix("cooperatives") && lines[1].contains("20"))
-        #expect(lines[2].contains("| where") && lines[2].contains(" 4 "))
-        #expect(lines[3].contains("| count by sector") && lines[3].hasSuffix("ms"))
-        h.type(".explain cooperatives | wher x")
-        #expect(h.err.contains("error"))
-    }
-
-    /// Stages the engine runs as one step show as one: their lines together, the rows and time
-    /// once, on the last of them, and the rows those of the step's result.
-    @Test func explainShowsStagesRunTogetherAsOneStep() throws {
-        let h = try Harness()
-        h.type(".explain cooperatives | where members > 0 | top 3 by members | select name")
-        let lines = h.out.split(separator: "\n")
-        #expect(lines.count == 5)
-        #expect(lines[2].contains("| where members > 0") && !lines[2].hasSuffix("ms"))
-        #expect(lines[3].contains("| top 3 by members") && lines[3].contains(" 3 ") && lines[3].hasSuffix("ms"))
-        #expect(lines[4].contains("| select name") && lines[4].hasSuffix("ms"))
-    }
-
     @Test func cancellingStopsALongQuery() throws {
         let h = try Harness()
         let asked = ManagedFlag()

@@ -137,14 +137,30 @@ import Testing
             Column.from([.text("Hợp tác xã nông nghiệp Đông Hòa"), .text("HTX Vĩnh Hưng")], type: .text),
             Column.from([.int(95035), .int(1915)], type: .int),
         ])
-        let output = Self.text(.table, .table(t), width: 36)
+        let output = Self.text(.table, .table(t), width: 44)
         let lines = output.split(separator: "\n").map(String.init)
-        #expect(lines.allSatisfy { displayWidth($0) <= 36 })
+        #expect(lines.allSatisfy { displayWidth($0) <= 44 })
         // The long names were cut; the short provinces and the numbers were left whole.
         #expect(output.contains("│ Bắc Ninh │"))
         #expect(output.contains("…"))
         #expect(output.contains("95.035 │"))
         #expect(!output.contains("còn"))
+    }
+
+    /// Where keeping every column would cut names to a few letters ("Bắc N…"), the last columns
+    /// are dropped instead and named in a note; the names keep at least 18 columns of width.
+    @Test func namesStayReadableAndColumnsAreDroppedInstead() {
+        let t = Table(names: ["province", "name", "members"], columns: [
+            Column.from([.text("Bà Rịa - Vũng Tàu"), .text("Bạc Liêu")], type: .text),
+            Column.from([.text("Hợp tác xã nông nghiệp Đông Hòa"), .text("HTX Vĩnh Hưng")], type: .text),
+            Column.from([.int(95035), .int(1915)], type: .int),
+        ])
+        let output = Self.text(.table, .table(t), width: 44)
+        #expect(output.split(separator: "\n").allSatisfy { displayWidth(String($0)) <= 44 })
+        #expect(output.contains("│ Bà Rịa - Vũng Tàu │"))
+        #expect(output.contains("│ Hợp tác xã nông nghiệp… │") || output.contains("│ Hợp tác xã nông ngh"))
+        #expect(!output.contains("95.035"))
+        #expect(output.contains("… còn 1 cột: members"))
     }
 
     @Test func decomposedVietnameseStillAligns() {
@@ -326,7 +342,55 @@ import Testing
     @Test func optionsDefaults() {
         let o = RenderOptions()
         #expect(o == RenderOptions(format: .table, numberStyle: .vietnamese, maxRows: nil, terminalWidth: nil, colour: false))
-        #expect(OutputFormat(rawValue: "markdown") == .markdown)
-        #expect(OutputFormat.allCases.count == 4)
+        #expect(OutputFormat(name: "markdown") == .markdown)
+    }
+}
+
+/// One list of output formats for queries and reports: names, uses and extensions.
+@Suite struct OutputFormatTests {
+    /// Every spelling `--format`, `.format` and `report --format` ever accepted still works.
+    @Test func everyAcceptedNameStillWorks() {
+        let spellings: [(String, OutputFormat)] = [
+            ("table", .table), ("csv", .csv), ("json", .json), ("markdown", .markdown),  // queries
+            ("md", .markdown), ("text", .table), ("html", .html),                          // reports
+        ]
+        for (name, format) in spellings { #expect(OutputFormat(name: name) == format, "\(name)") }
+        #expect(OutputFormat(name: "CSV") == .csv)
+        #expect(OutputFormat(name: "xml") == nil)
+        #expect(OutputFormat(name: "") == nil)
+    }
+
+    @Test func queriesAndReportsEachHaveTheirFormats() {
+        #expect(OutputFormat.names(for: .query) == "table|csv|json|markdown")
+        #expect(Set(OutputFormat.formats(for: .report)) == [.table, .csv, .json, .markdown, .html, .docx])
+        #expect(!OutputFormat.docx.uses.contains(.query) && OutputFormat.docx.isBinary)
+        #expect(OutputFormat(path: "bao-cao.DOCX") == .docx)
+        #expect(!OutputFormat.html.uses.contains(.query))
+        // No two formats answer to the same name or the same extension.
+        let names = OutputFormat.allCases.flatMap(\.names)
+        #expect(Set(names).count == names.count)
+        let extensions = OutputFormat.allCases.flatMap(\.extensions)
+        #expect(Set(extensions).count == extensions.count)
+    }
+
+    /// `html` is a report format; asked of `render` for one value it writes that value as a page.
+    @Test func htmlWritesAValueAsAPage() throws {
+        let t = try Table(["name": .text(["<b>An</b>"]), "members": .int([1915])])
+        let page = render(.table(t), options: RenderOptions(format: .html))
+        #expect(page.contains("<table"))
+        #expect(page.contains("&lt;b&gt;An&lt;/b&gt;") && !page.contains("<b>An"))
+        #expect(page.contains("1.915"))
+        #expect(render(.int(1915), options: RenderOptions(format: .html)).contains("1.915"))
+    }
+
+    @Test func aFilesExtensionNamesItsFormat() {
+        #expect(OutputFormat(path: "out.csv") == .csv)
+        #expect(OutputFormat(path: "reports/bac-lieu.HTML") == .html)
+        #expect(OutputFormat(path: "a.b/report.md") == .markdown)
+        #expect(OutputFormat(path: "result.json") == .json)
+        #expect(OutputFormat(path: "notes.txt") == .table)
+        #expect(OutputFormat(path: "archive.tar.gz") == nil)
+        #expect(OutputFormat(path: "a.csv/README") == nil)
+        #expect(OutputFormat(path: ".csv") == nil)
     }
 }

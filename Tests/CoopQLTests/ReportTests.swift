@@ -115,4 +115,27 @@ import Testing
         #expect(try String(contentsOfFile: out, encoding: .utf8) == first)
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["report.html"])
     }
+
+    /// Without `--format`, the `-o` file's extension chooses the report's format; `md` and
+    /// `text`, the names reports have always used, still work.
+    @Test func outputFileExtensionChoosesTheReportFormat() throws {
+        let dir = TemporaryFolders.url("report-formats")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let template = Self.reports.appendingPathComponent("bac-kan-2018.coop.md").path
+        func written(_ name: String, _ extra: [String] = []) throws -> String {
+            let out = dir.appendingPathComponent(name).path
+            let r = try CLI.run(["report", template, "--data", SampleFixture.directory, "-o", out] + extra)
+            #expect(r.status == 0, "\(r.stderr)")
+            return try String(contentsOfFile: out, encoding: .utf8)
+        }
+        let page = try written("bao-cao.html")
+        #expect(page.hasPrefix("<!DOCTYPE html>") || page.hasPrefix("<!doctype html>"))
+        let markdown = try written("bao-cao.md")
+        #expect(markdown == (try written("named.out", ["--format", "md"])))
+        #expect(try written("bao-cao.txt") == (try written("text.out", ["--format", "text"])))
+        #expect(try written("bao-cao.json").hasPrefix("["))
+        // An extension naming no format leaves the default, Markdown.
+        #expect(try written("bao-cao.out") == markdown)
+    }
 }

@@ -16,7 +16,7 @@ import Testing
 
     static let evil = "<script>alert(1)</script>"
 
-    static func write(_ format: ReportFormat, _ pieces: [ReportDocument.Piece], language: Language = .vi,
+    static func write(_ format: OutputFormat, _ pieces: [ReportDocument.Piece], language: Language = .vi,
                       style: NumberStyle = .vietnamese) -> String {
         writeReport(ReportDocument(name: "bao-cao.md", language: language, pieces: pieces), format: format,
                     options: RenderOptions(numberStyle: style))
@@ -44,7 +44,7 @@ import Testing
     // MARK: Markdown
 
     @Test func markdownEscapesDataAndPlacesBlocks() {
-        let out = Self.write(.md, [
+        let out = Self.write(.markdown, [
             .template("# Báo cáo\nToàn tỉnh có "), .data("2"), .template(" HTX *mới*.\n"),
             .table(Self.provinces),
             .template("\nTên: "), .data("*A* [x](y) <b> #1 | `c` \\"), .template("\n\n\n"),
@@ -77,14 +77,14 @@ import Testing
     }
 
     @Test func markdownTableMidSentenceGetsItsOwnLines() {
-        let out = Self.write(.md, [.template("Xem bảng: "), .table(Self.provinces), .template(" và tiếp.\n")])
+        let out = Self.write(.markdown, [.template("Xem bảng: "), .table(Self.provinces), .template(" và tiếp.\n")])
         #expect(out == "Xem bảng:\n\n| tỉnh | số HTX |\n|---|---:|\n| Bắc Ninh | 95.035 |\n| Bạc Liêu | 1.915 |\n\nvà tiếp.\n")
     }
 
     @Test func markdownFenceOutgrowsBackticksInLabels() {
         let t = Table(names: ["k", "n"], columns: [Column.from([.text("```x")], type: .text),
                                                    Column.from([.int(1)], type: .int)])
-        let out = Self.write(.md, [.chart(t)])
+        let out = Self.write(.markdown, [.chart(t)])
         #expect(out.hasPrefix("````text\n```x"))
         #expect(out.hasSuffix("\n````\n"))
     }
@@ -92,7 +92,7 @@ import Testing
     // MARK: Text
 
     @Test func textKeepsDataAndDrawsBoxes() {
-        let out = Self.write(.text, [
+        let out = Self.write(.table, [
             .template("Tổng: "), .data("*2*"), .template(" HTX\n"), .table(Self.provinces), .template("\n"),
             .table(Self.provinces), .template("Hết.\n"),
         ])

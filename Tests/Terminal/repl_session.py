@@ -43,11 +43,12 @@ step("Tab completes a stage, a column and a code")
 # libedit redraws only what changed, so the screen is checked through what the line ran.
 child.send("cooperatives | wh\t")
 time.sleep(0.2)
-child.send(" sec\t")
+# Each completed word is followed by a space, so the next one is typed straight after it.
+child.send("sec\t")
 time.sleep(0.2)
-child.send(' == "agr\t')
+child.send('== "agr\t')
 time.sleep(0.2)
-child.send(" | count\r")
+child.send("| count\r")
 child.expect(r"\r\n9\r\n")
 child.expect_exact(prompt)
 

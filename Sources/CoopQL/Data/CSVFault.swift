@@ -14,6 +14,8 @@ enum CSVFault: Error {
     /// A column the table's schema requires is not in the header; `nearMiss` is a header name
     /// that looks like a misspelling of it, and `at` where that name (or the header) starts.
     case missingColumn(String, table: String, required: [String], nearMiss: String?, at: Int)
+    /// Two headers that name one declared column (`Tỉnh` and `province`), the second at `at`.
+    case sameColumn(String, first: String, second: String, at: Int)
 
     /// The fault as a `.data` diagnostic. The message names the line and column in words where
     /// it helps; `fallbackLocation` and `excerpt` carry the place for the renderer (see `DataLines`).
@@ -45,6 +47,10 @@ enum CSVFault: Error {
         case .duplicateColumn(let columnName, let offset, let first, let second):
             return lines.diagnostic("the header names column `\(columnName)` twice (columns \(first) and \(second))", at: offset,
                                     end: offset + columnName.utf8.count, hint: "every column needs its own name")
+        case .sameColumn(let column, let first, let second, let offset):
+            return lines.diagnostic("the headers `\(first)` and `\(second)` both name column \(column)", at: offset,
+                                    end: offset + second.utf8.count,
+                                    hint: "keep one of them, or map one to another column in a headers.map file (`\(second) = …`)")
         case .missingColumn(let name, let table, let required, let nearMiss, let offset):
             return lines.diagnostic("the header has no column `\(name)`, which table \(table) requires", at: offset,
                                     end: offset + (nearMiss?.utf8.count ?? 0),
@@ -56,7 +62,7 @@ enum CSVFault: Error {
     /// Line and column (both from 1) of a byte offset: lines are counted by LF, columns in
     /// characters from the line's start, a byte order mark not counted.
     static func location(of offset: Int, in bytes: [UInt8]) -> (line: Int, column: Int) {
-        let start = CSVFile.hasByteOrderMark(bytes) ? 3 : 0
+        let start = DataFiles.hasByteOrderMark(bytes) ? 3 : 0
         let end = max(start, min(offset, bytes.count))
         var line = 1, lineStart = start
         for i in start..<end where bytes[i] == UInt8(ascii: "\n") {

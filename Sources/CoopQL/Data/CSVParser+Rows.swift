@@ -98,6 +98,15 @@ extension CSVParser {
                     refused = true
                     break
                 }
+                // An inferred column cannot take a cell back, so a number too large for one is
+                // found before any cell of the row is added: the row is refused whole.
+                for column in unchecked {
+                    let field = fields[column]
+                    guard !refused, withBytes(of: field, { builders[column].isOversized($0, $1, .csv) }) else { continue }
+                    for j in checked.indices { builders[checked[j]].removeLast() }
+                    read.refuse(refusal(.tooLarge, field, column: column, rowStart: rowStart))
+                    refused = true
+                }
                 if refused {
                     if lenient { continue }
                     break

@@ -14,23 +14,25 @@ extension CSVReader {
         var problems: [RowProblem]
         /// Where each row left out starts, in order.
         var skipped: [Int]
+        /// What the user should know about how columns were read (numbers that disagree).
+        var notes: [String] = []
     }
 
     /// Reads the data rows in `parts` stretches side by side and joins them into columns. The
     /// result is the same as one read from start to end: the same types, values, dictionary
     /// order, and the same first problem.
     static func loadColumns(_ parser: CSVParser, dataStart: Int, plan: ColumnPlan, parts: Int,
-                            lenient: Bool) throws(LoadFailure) -> ReadColumns {
+                            lenient: Bool, numbers: NumberConvention = .auto) throws(LoadFailure) -> ReadColumns {
         let starts = parser.rowStretches(from: dataStart, parts: parts)
-        if let read = try loadColumns(parser, starts: starts, plan: plan, lenient: lenient) { return read }
+        if let read = try loadColumns(parser, starts: starts, plan: plan, lenient: lenient, numbers: numbers) { return read }
         // A quote in the middle of an unquoted field misled the split: read in one stretch.
-        return try loadColumns(parser, starts: [dataStart], plan: plan, lenient: lenient)!
+        return try loadColumns(parser, starts: [dataStart], plan: plan, lenient: lenient, numbers: numbers)!
     }
 
     /// Columns from the rows of stretches starting at `starts`; nil when a stretch does not end
     /// where the next begins (the split was not at row boundaries).
     private static func loadColumns(_ parser: CSVParser, starts: [Int], plan: ColumnPlan,
-                                    lenient: Bool) throws(LoadFailure) -> ReadColumns? {
+                                    lenient: Bool, numbers: NumberConvention) throws(LoadFailure) -> ReadColumns? {
         let width = plan.width
         let ends = Array(starts.dropFirst()) + [parser.count]
         let perLine = parser.bytesPerLine(from: starts[0])
@@ -68,6 +70,22 @@ extension CSVReader {
         firstPass.removeAll()
 
         let kinds = columns.map(ColumnBuilder.combinedKind)
+        // Numbers written the Vietnamese way anywhere in the file decide how `1.500` reads,
+        // unless the user said (`NumberConvention`); a decimal point elsewhere says the opposite.
+        let fileVietnamese = columns.contains { $0.contains(where: \.sawVietnamese) }
+        let filePoint = columns.contains { $0.contains { $0.pointExample != nil } }
+        let vietnamese = numbers == .vietnamese || (numbers == .auto && fileVietnamese)
+        var notes: [String] = []
+        for c in 0..<width {
+            if let (point, grouping) = ColumnBuilder.numberConflict(columns[c]) {
+                notes.append("column \(plan.names[c]) loads as text: its numbers disagree on what a dot means "
+                             + "(`\(point)` has a decimal point, `\(grouping)` groups thousands)")
+            } else if kinds[c] == .decimal, numbers == .auto, !fileVietnamese, !filePoint, ColumnBuilder.onlyAmbiguous(columns[c]) {
+                let example = columns[c].lazy.compactMap(\.groupingExample).first ?? ""
+                notes.append("column \(plan.names[c]): every number with a dot looks like `\(example)` and the file does not say "
+                             + "whether the dot groups thousands; read as a decimal point (say --numbers vi for thousands)")
+            }
+        }
         // A column that is text overall but held other values in some stretch (or changed type
         // within one) needs those stretches read again as text, passing over the rows left out.
         let rereads = starts.indices.map { j in (0..<width).filter { columns[$0][j].needsRereading(as: kinds[$0]) } }
@@ -91,12 +109,10 @@ extension CSVReader {
             }
         }
 
-        // Numbers written the Vietnamese way anywhere in the file decide how `1.500` reads.
-        let vietnamese = columns.contains { $0.contains(where: \.sawVietnamese) }
         // Each column is joined by one worker, which owns its parts.
         let merged = columns.withUnsafeMutableBufferPointer { byColumn in
             Parallel.map(width) { c in ColumnBuilder.merge(&byColumn[c], as: kinds[c], vietnamese: vietnamese) }
         }
-        return ReadColumns(columns: merged, problems: problems, skipped: skipped.flatMap { $0 })
+        return ReadColumns(columns: merged, problems: problems, skipped: skipped.flatMap { $0 }, notes: notes)
     }
 }

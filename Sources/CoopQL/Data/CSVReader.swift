@@ -41,8 +41,8 @@ public enum CSVReader {
     /// `tableName` says otherwise.
     public static func read(path: String, tableName: String? = nil,
                             options: LoadOptions = LoadOptions()) throws(Diagnostic) -> Table {
-        let bytes = try CSVFile.contents(of: path)
-        return try read(bytes: bytes, name: path, tableName: tableName ?? CSVFile.tableName(forPath: path), options: options)
+        let bytes = try DataFiles.contents(of: path)
+        return try read(bytes: bytes, name: path, tableName: tableName ?? DataFiles.tableName(forPath: path), options: options)
     }
 
     /// The whole load: the header, then the rows in stretches read side by side (see
@@ -50,22 +50,42 @@ public enum CSVReader {
     /// single pass; a column that turns out text after holding other values is read again as text
     /// where needed, so the scan never keeps every field's position in memory.
     static func parse(_ bytes: [UInt8], tableName: String, schema: SchemaTable? = nil, lenient: Bool = false,
-                      parts: Int? = nil) throws(LoadFailure) -> ScannedFile {
-        let start = CSVFile.hasByteOrderMark(bytes) ? 3 : 0
+                      parts: Int? = nil, headerMap: HeaderMap = HeaderMap(), numbers: NumberConvention = .auto, path: String = "",
+                      lineOf: (Int) -> Int = { _ in 0 }) throws(LoadFailure) -> ScannedFile {
+        let start = DataFiles.hasByteOrderMark(bytes) ? 3 : 0
         return try bytes.withUnsafeBufferPointer { (buffer) throws(LoadFailure) -> ScannedFile in
             guard let base = buffer.baseAddress, buffer.count > start else { throw .csv(.empty) }
-            var parser = CSVParser(base: base, count: buffer.count, start: start)
-            let header: (names: [String], offsets: [Int], dataStart: Int)
+            // Title rows above the header and a totals row below the data are left out.
+            var layout = OfficeLayout.find(base, count: buffer.count, start: start, schema: schema, map: headerMap)
+            var parser = CSVParser(base: base, count: buffer.count, start: layout.headerStart)
+            var header: (names: [String], offsets: [Int], dataStart: Int)
             do throws(CSVFault) { header = try parser.readHeader() } catch { throw .csv(error) }
+            layout.findTotals(base, count: buffer.count, dataStart: header.dataStart, lineOf: lineOf)
+            if layout.dataEnd < buffer.count {
+                parser = CSVParser(base: base, count: layout.dataEnd, start: layout.headerStart)
+            }
+            // Headers naming a declared column by a label take its code name.
+            do throws(HeaderClash) {
+                let matched = try HeaderMatching.columns(for: header.names, schema: schema, map: headerMap)
+                header.names = zip(header.names, matched).map { $1 ?? $0 }
+            } catch {
+                throw .csv(.sameColumn(error.column, first: header.names[error.first], second: header.names[error.second],
+                                       at: header.offsets[error.second]))
+            }
+            if let twice = header.names.indices.first(where: { header.names[..<$0].contains(header.names[$0]) }) {
+                let first = header.names.firstIndex(of: header.names[twice])!
+                throw .csv(.duplicateColumn(header.names[twice], at: header.offsets[twice], first: first + 1, second: twice + 1))
+            }
             let plan = ColumnPlan(tableName: tableName, schema: schema, names: header.names)
             if let missing = plan.missingRequired.first {
                 throw .csv(missingColumn(missing, plan: plan, header: header, start: start))
             }
-            let parts = parts ?? stretchCount(dataBytes: buffer.count - header.dataStart)
-            let read = try loadColumns(parser, dataStart: header.dataStart, plan: plan, parts: parts, lenient: lenient)
+            let parts = parts ?? stretchCount(dataBytes: parser.count - header.dataStart)
+            let read = try loadColumns(parser, dataStart: header.dataStart, plan: plan, parts: parts, lenient: lenient, numbers: numbers)
             return ScannedFile(table: Table(names: header.names, columns: read.columns, qualifier: tableName),
                                plan: plan, problems: read.problems,
-                               locator: RowLocator(.csv(dataStart: header.dataStart, skipped: read.skipped)))
+                               locator: RowLocator(.csv(dataStart: header.dataStart, skipped: read.skipped)),
+                               notices: layout.notices(path: path) + read.notes.map { fileNotice(path, $0) })
         }
     }
 
@@ -76,7 +96,7 @@ public enum CSVReader {
         let undeclared = header.names.filter { plan.schema?.column($0) == nil }
         let nearMiss = suggestion(for: missing.name, among: undeclared)
         let at = nearMiss.flatMap { header.names.firstIndex(of: $0) }.map { header.offsets[$0] } ?? start
-        let required = (plan.schema?.columns ?? []).filter { !$0.nullable }.map(\.name)
+        let required = plan.schema?.requiredColumns ?? []
         return .missingColumn(missing.name, table: plan.tableName, required: required, nearMiss: nearMiss, at: at)
     }
 }

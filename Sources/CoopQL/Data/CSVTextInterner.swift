@@ -69,7 +69,9 @@ struct CSVTextInterner {
     private mutating func addNew(_ p: UnsafePointer<UInt8>, _ n: Int, _ h: UInt64) -> Int32? {
         let raw = UnsafeBufferPointer(start: p, count: n)
         guard let text = String(validating: raw, as: UTF8.self) else { return nil }
-        let nfc = text.precomposedStringWithCanonicalMappingPortable
+        // NFC, and tone marks placed as the built-in lists place them (`Hoà` → `Hòa`), once per
+        // distinct value: every later row with the same bytes finds the code above.
+        let nfc = text.normalizedVietnamese
         if nfc.utf8.elementsEqual(raw) {
             let code = Int32(strings.count)
             strings.append(nfc)

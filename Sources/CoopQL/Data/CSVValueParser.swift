@@ -133,7 +133,7 @@ enum CSVValueParser {
         return Double(String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self))
     }
 
-    /// `YYYY-MM-DD` or `dd/mm/yyyy` (day and month of one or two digits) naming a real day, as
+    /// `YYYY-MM-DD`, `dd/mm/yyyy` or `dd-mm-yyyy` (day and month of one or two digits) naming a real day, as
     /// days since 1970-01-01. Accepts exactly what `Day.parse(utf8:)` accepts, without its
     /// allocations, and lets `Day` decide which days exist.
     @inline(__always)
@@ -152,7 +152,8 @@ enum CSVValueParser {
             return Day(year: y, month: m, day: d)?.number
         }
         guard (8...10).contains(n) else { return nil }
-        let slash = UInt8(ascii: "/")
+        // dd/mm/yyyy or dd-mm-yyyy: the separator is the first byte that is no digit.
+        let slash = p[1] == minus || p[2] == minus ? minus : UInt8(ascii: "/")
         var first = -1, second = -1
         for i in 0..<n where p[i] == slash {
             if first < 0 { first = i } else if second < 0 { second = i } else { return nil }

@@ -5,6 +5,7 @@ extension ColumnBuilder {
     /// (all null) add nothing, int and decimal make decimal, int parts of only 0 and 1 with bool
     /// parts make bool, any other mix makes text. Declared parts all have the declared kind.
     static func combinedKind(_ parts: [ColumnBuilder]) -> Kind {
+        if numberConflict(parts) != nil { return .text }
         var result = Kind.unknown
         for part in parts {
             let kind = part.kind == .skip ? .text : part.kind  // a part that gave up is text
@@ -22,6 +23,21 @@ extension ColumnBuilder {
             }
         }
         return result
+    }
+
+    /// For an inferred column whose numbers disagree on what a dot means (`1.5` and `1.915`, or
+    /// `1.5` and `8.879.000.000`), an example of each: the column then loads as text, not guessed.
+    static func numberConflict(_ parts: [ColumnBuilder]) -> (point: String, grouping: String)? {
+        guard let point = parts.lazy.compactMap(\.pointExample).first,
+              let grouping = parts.lazy.compactMap(\.groupingExample).first else { return nil }
+        return (point, grouping)
+    }
+
+    /// Whether an inferred column read every number with a dot like `1.500`, so that only the
+    /// file's other numbers (or the user) can say what the dot means.
+    static func onlyAmbiguous(_ parts: [ColumnBuilder]) -> Bool {
+        parts.contains { !$0.isDeclared && !$0.ambiguous.isEmpty }
+            && parts.allSatisfy { !$0.isDeclared && !$0.sawVietnamese && $0.pointExample == nil }
     }
 
     /// True when this part must be read again as text for the column to be `kind`.
@@ -77,8 +93,14 @@ extension ColumnBuilder {
                     first += part.rowCount
                 }
             }
+            let wholeOnly = vietnamese && parts.allSatisfy { !$0.isDeclared && !$0.sawCommaDecimal && $0.pointExample == nil }
             var values = join(0) { $0.takeDecimals() }
             for (row, alternative) in regrouped { values[row] = alternative }
+            // An inferred column of numbers grouped the Vietnamese way (`95.035`, `8.879.000.000`)
+            // with no decimal anywhere is a column of whole numbers.
+            if wholeOnly, values.allSatisfy({ $0 == $0.rounded() && abs($0) < 9.0e15 }) {
+                return Column(.int(values.map { Int64($0) }), validity: validity)
+            }
             return Column(.decimal(values), validity: validity)
         case .date:
             return Column(.date(join(0) { $0.takeDays() }), validity: validity)

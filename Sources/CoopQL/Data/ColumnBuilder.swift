@@ -8,6 +8,8 @@ enum CellProblem: Equatable {
     case notCode
     /// Bytes that are not UTF-8 in a text cell: the file's encoding is wrong, so this stops any load.
     case invalidUTF8
+    /// A number too large for the column (see `isOversized`).
+    case tooLarge
 }
 
 /// How a value was written, which decides the types it may be read as.
@@ -49,10 +51,12 @@ struct ColumnBuilder {
     struct Declared {
         let kind: Kind
         let nullable: Bool
-        /// The enumeration's codes, for a column of codes.
-        let codes: Set<String>?
+        /// The enumeration's codes and labels, for a column of codes.
+        let codes: CodeLookup?
 
-        init(_ column: SchemaColumn) {
+        /// `required`: the table's files must give the column a value in every row
+        /// (`SchemaTable.requiredColumns`); any other declared column takes empty cells as null.
+        init(_ column: SchemaColumn, required: Bool) {
             switch column.type {
             case .int: kind = .int
             case .decimal: kind = .decimal
@@ -60,18 +64,19 @@ struct ColumnBuilder {
             case .bool: kind = .bool
             default: kind = .text
             }
-            nullable = column.nullable
-            codes = column.enumeration.map { Set($0.codes) }
+            nullable = !required
+            codes = column.enumeration.map(CodeLookup.init)
         }
     }
 
     private(set) var kind: Kind
     /// Whether the schema declares the column (its type fixed, its values checked). Plain flags
     /// rather than the `Declared` value, so the per-cell tests touch no reference-counted set.
-    private let isDeclared: Bool
+    private(set) var isDeclared: Bool
     private let mayBeNull: Bool
-    /// For a column of codes, the enumeration's codes, looked at once per dictionary entry.
-    private let allowedCodes: Set<String>?
+    /// For a column of codes, the enumeration's codes and labels, looked at once per dictionary
+    /// entry (a label is replaced by its code once the column is loaded: `CodeLookup.canonical`).
+    private let allowedCodes: CodeLookup?
     /// Cells taken so far, nulls included.
     private(set) var count = 0
     var rowCount: Int { count }
@@ -91,6 +96,14 @@ struct ColumnBuilder {
     private(set) var ambiguous: [(row: Int, alternative: Double)] = []
     /// Whether a value was unmistakably written the Vietnamese way.
     private(set) var sawVietnamese = false
+    /// Inferred columns only: the first number written with a decimal point (`1.5`), and the
+    /// first written with dots between thousands or like `1.500`, for a notice when a column
+    /// holds both (it then loads as text: see `numberConflict`).
+    private(set) var pointExample: String?
+    private(set) var groupingExample: String?
+    /// Inferred columns only: whether a number had a decimal comma (`79,5`): the column stays
+    /// decimal even when every value is whole.
+    private(set) var sawCommaDecimal = false
     /// Expected number of rows, reserved once the type is known.
     private let reserve: Int
 
@@ -150,6 +163,8 @@ struct ColumnBuilder {
         case .decimal:
             // A declared column sees every written decimal, to catch `1.500` (see VietnameseNumber).
             if !isDeclared || notation == .jsonLiteral, let v = CSVValueParser.decimal(p, n) {
+                guard v.isFinite else { return .tooLarge }
+                if !isDeclared && notation == .csv { noteStyle(p, n) }
                 decimals.append(v); count += 1; return nil
             }
         case .date:
@@ -167,8 +182,9 @@ struct ColumnBuilder {
         case .unknown:
             break
         }
+        if isOversized(p, n, notation) { return .tooLarge }
         if isDeclared { return addDeclaredMiss(p, n, notation) }
-        return retype(p, n, numeric: true)
+        return retype(p, n, numeric: true, csv: notation == .csv)
     }
 
     /// A JSON string in an inferred column: a date or text, never a number or yes/no value,
@@ -234,7 +250,7 @@ struct ColumnBuilder {
     private mutating func isCode(_ code: Int32) -> Bool {
         let c = Int(code)
         while codeAllowed.count <= c {
-            codeAllowed.append(allowedCodes!.contains(interner.strings[codeAllowed.count]))
+            codeAllowed.append(allowedCodes!.code(for: interner.strings[codeAllowed.count]) != nil)
         }
         return codeAllowed[c]
     }
@@ -269,7 +285,7 @@ struct ColumnBuilder {
     /// widens int to decimal (or to bool, when it holds only 0 and 1), or gives the column up to
     /// the text pass. Only text can be refused, for bytes that are not UTF-8. Unless `numeric`,
     /// the value may be only a date or text.
-    private mutating func retype(_ p: UnsafePointer<UInt8>, _ n: Int, numeric: Bool) -> CellProblem? {
+    private mutating func retype(_ p: UnsafePointer<UInt8>, _ n: Int, numeric: Bool, csv: Bool = false) -> CellProblem? {
         if kind == .unknown {
             // `count` cells so far, all null: they become zero placeholders of the chosen type.
             let capacity = max(reserve, count + 1)
@@ -277,6 +293,10 @@ struct ColumnBuilder {
                 kind = .int
                 ints = Array(repeating: 0, count: count); ints.reserveCapacity(capacity); ints.append(v)
             } else if numeric, let v = CSVValueParser.decimal(p, n) {
+                kind = .decimal
+                if csv { noteStyle(p, n) }
+                decimals = Array(repeating: 0, count: count); decimals.reserveCapacity(capacity); decimals.append(v)
+            } else if csv, let v = vietnameseNumber(p, n) {
                 kind = .decimal
                 decimals = Array(repeating: 0, count: count); decimals.reserveCapacity(capacity); decimals.append(v)
             } else if let v = CSVValueParser.date(p, n) {
@@ -294,7 +314,13 @@ struct ColumnBuilder {
             count += 1
             return nil
         }
-        if kind == .int, numeric, let v = CSVValueParser.decimal(p, n) {
+        if kind == .decimal, csv, let v = vietnameseNumber(p, n) {
+            decimals.append(v)
+            count += 1
+            return nil
+        }
+        if kind == .int, numeric, let v = CSVValueParser.decimal(p, n) ?? (csv ? vietnameseNumber(p, n) : nil) {
+            if csv && CSVValueParser.decimal(p, n) != nil { noteStyle(p, n) }
             var widened: [Double] = []
             widened.reserveCapacity(max(reserve, count + 1))
             for i in ints { widened.append(Double(i)) }
@@ -320,6 +346,29 @@ struct ColumnBuilder {
         kind = .skip
         ints = []; decimals = []; days = []; bools = []; codes = []; nulls = []
         return nil
+    }
+
+    /// Notes how a number the plain parser read was written, in an inferred column: with a
+    /// decimal point, or like `1.500` (kept with its grouped reading, see `merge`).
+    private mutating func noteStyle(_ p: UnsafePointer<UInt8>, _ n: Int) {
+        switch VietnameseNumber.style(ofPlain: p, n) {
+        case .point?:
+            if pointExample == nil { pointExample = String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self) }
+        case .ambiguous?:
+            if let alternative = VietnameseNumber.groupedReading(p, n) { ambiguous.append((count, alternative)) }
+            if groupingExample == nil { groupingExample = String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self) }
+        default:
+            break
+        }
+    }
+
+    /// A number only the Vietnamese way reads (`79,5`, `8.879.000.000`), in an inferred column.
+    private mutating func vietnameseNumber(_ p: UnsafePointer<UInt8>, _ n: Int) -> Double? {
+        guard let (v, reading) = VietnameseNumber.decimal(p, n), reading == .vietnamese else { return nil }
+        sawVietnamese = true
+        if groupingExample == nil { groupingExample = String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self) }
+        if UnsafeBufferPointer(start: p, count: n).contains(UInt8(ascii: ",")) { sawCommaDecimal = true }
+        return v
     }
 
     /// True when every int is 0 or 1, so the column can be read as yes/no values.

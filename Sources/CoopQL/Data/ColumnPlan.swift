@@ -24,7 +24,7 @@ struct ColumnPlan {
         let column = schema?.column(name)
         names.append(name)
         declared.append(column)
-        settings.append(column.map(ColumnBuilder.Declared.init))
+        settings.append(column.map { ColumnBuilder.Declared($0, required: schema?.requires($0.name) ?? false) })
         return names.count - 1
     }
 
@@ -41,9 +41,15 @@ struct ColumnPlan {
     var declaredColumns: [Int] { names.indices.filter { declared[$0] != nil } }
     var inferredColumns: [Int] { names.indices.filter { declared[$0] == nil } }
 
-    /// The schema's columns that may not be null but are not among the names.
+    /// The schema's required columns (see `SchemaTable.requiredColumns`) not among the names.
     var missingRequired: [SchemaColumn] {
-        (schema?.columns ?? []).filter { !$0.nullable && !names.contains($0.name) }
+        guard let schema else { return [] }
+        return schema.columns.filter { schema.requires($0.name) && !names.contains($0.name) }
+    }
+
+    /// Whether a file of this table must give a column a value in every row.
+    func isRequired(_ column: Int) -> Bool {
+        declared[column].map { schema?.requires($0.name) ?? false } ?? false
     }
 
     /// The type a column is checked against, in words for messages.

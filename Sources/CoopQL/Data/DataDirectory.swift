@@ -21,9 +21,17 @@ public func loadDataDirectory(_ path: String, options: LoadOptions = LoadOptions
         throw Diagnostic(.data, "the data folder `\(path)` does not exist",
                          hint: "give the folder that holds the .csv or .json files")
     }
+    // One data file loads as a folder holding only it.
+    if !isFolder.boolValue, DataFormat(path: path) != nil {
+        let slash = path.lastIndex(of: "/")
+        let folder = slash.map { String(path[...$0]) } ?? "./"
+        let file = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        return try loadFiles([file], in: folder, entries: entries, options: options, existingTables: existingTables)
+    }
     guard isFolder.boolValue else {
         throw Diagnostic(.data, "`\(path)` is a file, not a data folder",
-                         hint: "give the folder that holds the .csv or .json files")
+                         hint: "give the folder that holds the .csv or .json files, or one .csv, .json or .xlsx file")
     }
     let entries: [String]
     do {
@@ -32,19 +40,32 @@ public func loadDataDirectory(_ path: String, options: LoadOptions = LoadOptions
         throw Diagnostic(.data, "cannot list the data folder `\(path)`: \(error.localizedDescription)")
     }
     let files = entries.filter { !$0.hasPrefix(".") && DataFormat(path: $0) != nil }.sorted()
+    return try loadFiles(files, in: path, entries: entries, options: options, existingTables: existingTables)
+}
+
+/// Loads the named files of a folder (see `loadDataDirectory`); `entries` is everything the
+/// folder holds, where its `headers.map` is looked for.
+private func loadFiles(_ files: [String], in path: String, entries: [String], options: LoadOptions,
+                       existingTables: [String: Table]) throws(Diagnostic) -> LoadedFolder {
     let folder = path.hasSuffix("/") ? path : path + "/"
+    // A folder's own header map (see `HeaderMap`) applies to its files, after `--map`'s entries.
+    var options = options
+    if let mapFile = entries.first(where: { $0.lowercased() == "headers.map" }) {
+        let bytes = try DataFiles.contents(of: folder + mapFile)
+        options.headerMap = options.headerMap.adding(try HeaderMap(text: String(decoding: bytes, as: UTF8.self), name: folder + mapFile))
+    }
 
     var loaded: [ReadFile] = []
     var fileOfTable: [String: String] = [:]
     for file in files {
-        let name = CSVFile.tableName(forPath: file)
+        let name = DataFiles.tableName(forPath: file)
         // "Xa.csv" and "Xa.json", or one name spelled composed and decomposed, would be one table.
         if let other = fileOfTable[name] {
             throw Diagnostic(.data, "`\(folder + other)` and `\(folder + file)` would both load as table `\(name)`",
                              hint: "rename or remove one of the two files")
         }
         fileOfTable[name] = file
-        let bytes = try CSVFile.contents(of: folder + file)
+        let bytes = try DataFiles.contents(of: folder + file)
         loaded.append(try DataFile.read(bytes: bytes, format: DataFormat(path: file)!, name: folder + file,
                                         tableName: name, options: options))
     }
@@ -69,7 +90,7 @@ private func checkReferences(_ files: inout [ReadFile], options: LoadOptions,
                   !unmatched.isEmpty
             else { continue }
             // The file's bytes are read again only now, to place the rows.
-            let lines = DataLines(bytes: try CSVFile.contents(of: files[f].path), name: files[f].path)
+            let lines = DataLines(bytes: try DataFiles.contents(of: files[f].path), name: files[f].path)
             let places = files[f].locator.places(of: unmatched, column: column, name: declared.name, in: lines.bytes)
             let problems = unmatched.compactMap { row -> (row: Int, problem: RowProblem)? in
                 guard let place = places[row] else { return nil }

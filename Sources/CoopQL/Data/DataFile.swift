@@ -15,9 +15,9 @@ public enum DataFile {
             throw Diagnostic(.data, "`\(path)` is not a data file CoopQL reads",
                              hint: "data files end in .csv, .json, .jsonl or .ndjson")
         }
-        let bytes = try CSVFile.contents(of: path)
+        let bytes = try DataFiles.contents(of: path)
         let file = try read(bytes: bytes, format: format, name: path,
-                            tableName: tableName ?? CSVFile.tableName(forPath: path), options: options)
+                            tableName: tableName ?? DataFiles.tableName(forPath: path), options: options)
         return LoadedTable(table: file.table, warnings: file.warnings)
     }
 
@@ -31,19 +31,28 @@ public enum DataFile {
     /// The load, keeping what a folder's later checks need to place problems in the file.
     static func read(bytes: [UInt8], format: DataFormat, name: String, tableName: String,
                      options: LoadOptions) throws(Diagnostic) -> ReadFile {
+        let bytes = DataFiles.lineFeedsForCarriageReturns(bytes)
         let lines = DataLines(bytes: bytes, name: name)
         let schema = options.schemaTable(tableName)
         var scanned: ScannedFile
         do throws(LoadFailure) {
             switch format {
-            case .csv: scanned = try CSVReader.parse(bytes, tableName: tableName, schema: schema, lenient: options.lenient)
+            case .csv: scanned = try CSVReader.parse(bytes, tableName: tableName, schema: schema, lenient: options.lenient,
+                                                     headerMap: options.headerMap, numbers: options.numbers, path: name, lineOf: lines.line(of:))
             case .json: scanned = try JSONReader.parse(bytes, tableName: tableName, schema: schema, lenient: options.lenient, lines: false)
             case .jsonLines: scanned = try JSONReader.parse(bytes, tableName: tableName, schema: schema, lenient: options.lenient, lines: true)
             }
         } catch {
             throw error.diagnostic(lines)
         }
-        var file = ReadFile(name: tableName, path: name, table: scanned.table, plan: scanned.plan,
+        // Labels written for codes (`Nông nghiệp`, `HTX`) become the codes.
+        for (c, declared) in scanned.plan.declared.enumerated() {
+            guard let enumeration = declared?.enumeration,
+                  let t = scanned.table.schema.names.firstIndex(of: scanned.plan.names[c]) else { continue }
+            scanned.table.columns[t] = CodeLookup(enumeration).canonical(scanned.table.columns[t])
+        }
+        let completed = MissingColumns.complete(scanned.table, schema: schema, tableName: tableName, path: name)
+        var file = ReadFile(name: tableName, path: name, table: completed.table, plan: scanned.plan,
                             locator: scanned.locator, warnings: [])
         var problems = scanned.problems
         if let key = schema?.key {
@@ -51,7 +60,8 @@ public enum DataFile {
         }
         // Warnings in file order, whichever check found them.
         let writer = ProblemWriter(lines: lines, plan: scanned.plan)
-        file.warnings = problems.sorted { $0.at < $1.at }.map { writer.diagnostic($0, skipped: true) }
+        file.warnings = scanned.notices + (completed.notice.map { [$0] } ?? [])
+            + problems.sorted { $0.at < $1.at }.map { writer.diagnostic($0, skipped: true) }
         return file
     }
 }

@@ -18,7 +18,7 @@ final class DataLines {
     }
 
     /// Where line 1 starts: after the byte order mark, if any.
-    private var firstStart: Int { CSVFile.hasByteOrderMark(bytes) ? 3 : 0 }
+    private var firstStart: Int { DataFiles.hasByteOrderMark(bytes) ? 3 : 0 }
 
     private func findStarts() -> [Int] {
         var result = [firstStart]

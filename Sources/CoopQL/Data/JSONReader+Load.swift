@@ -5,7 +5,7 @@ extension JSONReader {
     /// its declared columns checked against `schema`.
     static func parse(_ bytes: [UInt8], tableName: String, schema: SchemaTable?, lenient: Bool,
                       lines: Bool) throws(LoadFailure) -> ScannedFile {
-        let start = CSVFile.hasByteOrderMark(bytes) ? 3 : 0
+        let start = DataFiles.hasByteOrderMark(bytes) ? 3 : 0
         return try bytes.withUnsafeBufferPointer { (buffer) throws(LoadFailure) -> ScannedFile in
             guard let base = buffer.baseAddress, buffer.count > start else { throw .json(.empty) }
             let plan = ColumnPlan(tableName: tableName, schema: schema, names: schema?.columns.map(\.name) ?? [])

@@ -232,6 +232,15 @@ struct JSONReader {
             let (start, end) = token.span
             return refuse(.cell(column: column, problem, value: text(of: token)), objectStart, start, end)
         }
+        // An inferred column cannot take a cell back: a number too large for one refuses the
+        // row before any of its cells is added.
+        for column in unchecked where stamps[column] == objectNumber && tokens[column].kind == .number {
+            let token = tokens[column]
+            guard builders[column].isOversized(scanner.base + token.start, token.end - token.start, .jsonLiteral) else { continue }
+            for k in checked.indices { builders[checked[k]].removeLast() }
+            let (start, end) = token.span
+            return refuse(.cell(column: column, .tooLarge, value: text(of: token)), objectStart, start, end)
+        }
         for column in unchecked {
             _ = try add(column, present: stamps[column] == objectNumber)
         }
@@ -336,6 +345,6 @@ struct JSONReader {
     /// the declared columns that may not be null, empty, so the table still has its shape.
     var outputColumns: [Int] {
         guard rowsTaken == 0 else { return order }
-        return order + plan.declaredColumns.filter { !seen[$0] && plan.declared[$0]?.nullable == false }
+        return order + plan.declaredColumns.filter { !seen[$0] && plan.isRequired($0) }
     }
 }

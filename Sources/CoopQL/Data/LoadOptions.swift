@@ -11,11 +11,17 @@ public struct LoadOptions: Sendable {
     /// The tables whose declared columns get the declared type and checks. A file loading as a
     /// table not listed here gets its types inferred from its values.
     public var schema: [SchemaTable]
+    /// Headers the user maps to declared columns (`--map`), besides their code names and labels.
+    /// A folder's own `headers.map` file is added to these for its files.
+    public var headerMap: HeaderMap
+    /// What a dot means in a number like `1.500` when the file itself cannot tell.
+    public var numbers: NumberConvention = .auto
 
     /// Options: strict by default, checked against the data model's schema.
-    public init(lenient: Bool = false, schema: [SchemaTable] = CoreSchema.tables) {
+    public init(lenient: Bool = false, schema: [SchemaTable] = CoreSchema.tables, headerMap: HeaderMap = HeaderMap()) {
         self.lenient = lenient
         self.schema = schema
+        self.headerMap = headerMap
     }
 
     /// The declared table a file loading as `name` is checked against, if any.
@@ -58,4 +64,15 @@ public enum DataFormat: String, Sendable, CaseIterable {
         default: return nil
         }
     }
+}
+
+/// What a dot means in a number written like `1.500` (one to three digits, a dot, three digits).
+public enum NumberConvention: String, Sendable, CaseIterable {
+    /// The file's other numbers decide: any written the Vietnamese way (`79,5`, `8.879.000.000`)
+    /// make it fifteen hundred; otherwise one and a half, with a notice when nothing told.
+    case auto
+    /// A dot groups thousands (`--numbers vi`).
+    case vietnamese = "vi"
+    /// A dot is the decimal point (`--numbers en`).
+    case international = "en"
 }

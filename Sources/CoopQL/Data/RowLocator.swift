@@ -7,6 +7,9 @@ struct ScannedFile {
     var plan: ColumnPlan
     var problems: [RowProblem]
     var locator: RowLocator
+    /// What the reader left out or read a particular way, to tell the user (title rows, a totals
+    /// row, a column read as text because its numbers disagree).
+    var notices: [Diagnostic] = []
 }
 
 /// Where a cell lies in a file: its row's start and the value's bytes (quotes included).
@@ -62,7 +65,7 @@ struct RowLocator {
         guard let last = wanted.keys.max() else { return result }
         bytes.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }
-            let parser = CSVParser(base: base, count: buffer.count, start: CSVFile.hasByteOrderMark(bytes) ? 3 : 0)
+            let parser = CSVParser(base: base, count: buffer.count, start: DataFiles.hasByteOrderMark(bytes) ? 3 : 0)
             var i = dataStart, taken = 0, nextSkipped = 0
             while i < buffer.count && taken <= last {
                 let c = base[i]

@@ -109,13 +109,24 @@ struct ProblemWriter {
         case .notCode:
             let enumeration = plan.declared[column]?.enumeration
             let codes = enumeration?.codes ?? []
-            var suggestion = ProblemWriter.closestCode(to: value, among: codes).map { "did you mean `\($0)`?" }
+            // The closest code or label: offices write either.
+            let labels = enumeration.map { $0.values.flatMap { [$0.vi, $0.en] } } ?? []
+            var suggestion = ProblemWriter.closestCode(to: value, among: codes + labels).map { "did you mean `\($0)`?" }
             if let e = enumeration, let code = ProblemWriter.code(labelled: value, in: e) {
                 suggestion = "write the code `\(code)` for “\(shown)”"
             }
-            return ("`\(shown)` is not a code of column \(name)", suggestion, "allowed: " + codes.joined(separator: ", "))
+            let allowed = enumeration.map { $0.values.map { "\($0.code) (\($0.vi))" } } ?? codes
+            return ("`\(shown)` is not a code of column \(name)", suggestion,
+                    "allowed: " + allowed.joined(separator: ", ") + "; a code or its label, in any case, accents optional")
         case .invalidUTF8:
             return ("the value in column \(name) is not UTF-8", nil, "save the file as UTF-8")
+        case .tooLarge:
+            let whole = value.allSatisfy { $0.isNumber || $0 == "-" }
+            let limit = whole ? "whole numbers run from -9223372036854775808 to 9223372036854775807"
+                              : "numbers run up to about 1.8e308"
+            let expected = plan.declared[column] == nil ? "" : " (expected \(type))"
+            return ("the number `\(shown)` in column \(name) is too large for it\(expected)", nil,
+                    limit + "; check the value, or write it in quotes to keep it as text")
         }
     }
 

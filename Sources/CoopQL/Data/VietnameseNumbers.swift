@@ -120,4 +120,51 @@ enum VietnameseNumber {
         guard run >= 1, groups == 0 ? run <= 19 : run == 3 else { return nil }
         return (value, negative, groups)
     }
+
+    // MARK: - Text values (the int() and decimal() functions)
+
+    /// A whole number as `int()` reads text: plain digits or dot-grouped (`1.915`, `8.879.000.000`).
+    static func int(text: String) -> Int64? {
+        var s = text
+        return s.withUTF8 { b in
+            guard let p = b.baseAddress, b.count > 0 else { return nil }
+            return CSVValueParser.int(p, b.count) ?? groupedInt(p, b.count)
+        }
+    }
+
+    /// A number as `decimal()` reads text, by the rules of a declared decimal column in a file
+    /// that gives no hint: `79,5`, `1.234,5` and `8.879.000.000` the Vietnamese way, `1.5` and
+    /// `1.500` with a decimal point.
+    static func decimal(text: String) -> Double? {
+        var s = text
+        return s.withUTF8 { b in
+            guard let p = b.baseAddress, b.count > 0 else { return nil }
+            return decimal(p, b.count)?.value
+        }
+    }
+
+    /// How a number in an inferred column was written: what decides whether its column reads
+    /// `1.500` as one and a half or as fifteen hundred, or cannot be read as numbers at all.
+    enum Style: Equatable {
+        /// Digits only, or a decimal point that cannot be grouping (`1.5`, `2.25`, `1e3`).
+        case point
+        /// A comma decimal mark or two or more dot groups (`79,5`, `8.879.000.000`).
+        case vietnamese
+        /// `1.500`: either.
+        case ambiguous
+    }
+
+    /// The style of a number the plain decimal parser read; nil for plain digits, which fit any.
+    static func style(ofPlain p: UnsafePointer<UInt8>, _ n: Int) -> Style? {
+        var dot = false
+        for i in 0..<n {
+            let c = p[i]
+            if c == VietnameseNumber.dot { dot = true } else if c | 0x20 == UInt8(ascii: "e") { return .point }
+        }
+        guard dot else { return nil }
+        return singleGroup(p, n) != nil ? .ambiguous : .point
+    }
+
+    /// The grouped reading of `1.500` (see `singleGroup`), for inferred columns.
+    static func groupedReading(_ p: UnsafePointer<UInt8>, _ n: Int) -> Double? { singleGroup(p, n) }
 }

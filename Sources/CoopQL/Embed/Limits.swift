@@ -127,9 +127,18 @@ struct RunBudget {
 
 /// A run stopped by a limit (or by `Session.cancel()`); becomes a `.limit` diagnostic.
 struct LimitExceeded: Error {
-    /// "step", "row", "byte", "time" or "cancel".
+    /// "step", "row", "byte", "memory", "time" or "cancel".
     var limit: String
     var message: String
+    /// Found before a stage allocated its output (`RunBudget.admit`): the error points at the stage.
+    var beforeAllocation = false
+
+    /// A cancel was asked for; any other limit was set by the host and can be raised there.
+    var hint: String? {
+        guard limit != "cancel" else { return nil }
+        let option = ["step": "steps", "row": "rows", "byte": "memory"][limit] ?? limit
+        return "the \(limit) limit is set by the program running this query (coopql: --max-\(option), or .limits in the shell)"
+    }
 }
 
 extension Table {

@@ -55,23 +55,17 @@ public final class PreparedQuery: @unchecked Sendable {
         let style: NumberStyle = session.language == .vi ? .vietnamese : .english
         var last: Value = .null
         var printed: [String] = []
-        do {
-            try onLargeStack { [self] in
-                try recheckIfNeeded()
-                // The bound values go to the runtime on every run; only their types were checked.
-                for (name, value) in parameters { session.runtime.params[name] = value }
-                try session.execute(checked!, source: source) { output in
-                    switch output {
-                    case .value(let v): last = v
-                    case .chart(let t): last = .table(t)
-                    case .printed(let values): printed.append(values.map { humanText($0, style: style) }.joined(separator: " "))
-                    }
+        try QueryDriver.onDeepStack(source) { [self] in
+            try recheckIfNeeded()
+            // The bound values go to the runtime on every run; only their types were checked.
+            for (name, value) in parameters { session.runtime.params[name] = value }
+            try session.execute(checked!, source: source) { output in
+                switch output {
+                case .value(let v): last = v
+                case .chart(let t): last = .table(t)
+                case .printed(let values): printed.append(values.map { humanText($0, style: style) }.joined(separator: " "))
                 }
             }
-        } catch let list as DiagnosticList {
-            throw list
-        } catch {
-            throw Session.diagnostics(for: error, in: source)
         }
         return QueryResult(value: last, printed: printed)
     }
@@ -80,7 +74,7 @@ public final class PreparedQuery: @unchecked Sendable {
         let types = parameters.mapValues(\.type)
         guard checked == nil || checkedGeneration != session.generation || types != checkedTypes else { return }
         checkCount += 1
-        checked = try session.check(source, parameters: [:], bindings: parameters)
+        checked = try session.driver.check(source, parameters: [:], bindings: parameters)
         checkedGeneration = session.generation
         checkedTypes = types
     }

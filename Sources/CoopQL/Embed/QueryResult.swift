@@ -19,7 +19,8 @@ public struct QueryResult: Sendable {
         return value
     }
 
-    /// The result written in an output format: `.json`, `.csv`, `.markdown` or a box `.table`.
+    /// The result written in an output format: `.json`, `.csv`, `.markdown` or a box `.table`
+    /// (or `.html`, a page holding it).
     public func rendered(as format: OutputFormat, language: Language = .vi) -> String {
         render(value, options: RenderOptions(format: format, numberStyle: language == .vi ? .vietnamese : .english,
                                              language: language))

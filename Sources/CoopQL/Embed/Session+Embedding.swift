@@ -10,13 +10,11 @@ extension Session {
     /// Loads one data file (CSV, JSON or JSON Lines) as a table, named after the file unless
     /// `name` says otherwise. The host may load from anywhere; this does not let queries read
     /// the file's folder (see `allowedDirectories`). Returns warnings for rows left out when
-    /// `options.lenient`.
+    /// `options.lenient`. (A `FileSource` read by `load(_:)`.)
     @discardableResult
     public func loadFile(_ path: String, as name: String? = nil,
                          options: LoadOptions = LoadOptions()) throws(Diagnostic) -> [Diagnostic] {
-        let loaded = try DataFile.load(path: path, tableName: name, options: options)
-        addTable(name ?? CSVFile.tableName(forPath: path), loaded.table)
-        return loaded.warnings
+        try load(FileSource(file: path, tableName: name, options: options))
     }
 
     /// Parses and checks a query once, to run it many times; `parameters` are bound at once.
@@ -27,13 +25,7 @@ extension Session {
                                              hint: "the query size limit is set by the program running this query")])
         }
         let source = SourceText(name: name, text: text)
-        do {
-            return try onLargeStack { [self] in try PreparedQuery(session: self, source: source, parameters: parameters) }
-        } catch let list as DiagnosticList {
-            throw list
-        } catch {
-            throw Session.diagnostics(for: error, in: source)
-        }
+        return try QueryDriver.onDeepStack(source) { [self] in try PreparedQuery(session: self, source: source, parameters: parameters) }
     }
 
     /// Prepares and runs a query in one call, with typed parameters read as `$name`.

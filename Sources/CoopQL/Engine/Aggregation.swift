@@ -166,7 +166,9 @@ enum Aggregation {
         var out = [Double](repeating: 0, count: g.count)
         var present = [Bool](repeating: false, count: g.count)
         for k in 0..<g.count where !perGroup[k].isEmpty {
-            let sorted = perGroup[k].sorted()
+            // NaN after every number, as sorting and `min`/`max` have it (plain `<` leaves the
+            // order of a list holding NaN to chance).
+            let sorted = perGroup[k].sorted { $0 < $1 || (!$0.isNaN && $1.isNaN) }
             let mid = sorted.count / 2
             // Dates take the lower middle day; numbers the mean of the two middles.
             out[k] = sorted.count % 2 == 1 || isDate ? sorted[sorted.count % 2 == 1 ? mid : mid - 1] : (sorted[mid - 1] + sorted[mid]) / 2

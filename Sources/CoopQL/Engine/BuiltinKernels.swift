@@ -22,7 +22,7 @@ enum BuiltinKernels {
             if case .date = args[0] { return args[0] }
             guard case .text(let s) = args[0] else { throw KernelError("date() needs text") }
             guard let d = Day.parse(s.trimmingCharacters(in: .whitespaces)) else {
-                throw KernelError("\"\(s)\" is not a date", suggestion: "write dates as \"2022-12-23\" or \"23/12/2022\"")
+                throw KernelError("\"\(s)\" is not a date", suggestion: "write dates as \"2022-12-23\", \"23/12/2022\" or \"23-12-2022\"")
             }
             return .date(d)
         case .year, .month, .day, .quarter, .half:
@@ -61,8 +61,8 @@ enum BuiltinKernels {
             case .bool(let b): return .int(b ? 1 : 0)
             case .text(let s):
                 let t = s.trimmingCharacters(in: .whitespaces)
-                if let i = Int64(t) { return .int(i) }
-                if let d = Double(t) { return .int(try toInt(d.rounded(.towardZero))) }
+                if let i = Int64(t) ?? VietnameseNumber.int(text: t) { return .int(i) }
+                if let d = Double(t) ?? VietnameseNumber.decimal(text: t) { return .int(try toInt(d.rounded(.towardZero))) }
                 throw KernelError("\"\(s)\" is not a number")
             default: throw KernelError("int() cannot convert \(args[0].type)")
             }
@@ -71,7 +71,8 @@ enum BuiltinKernels {
             case .int(let i): return .decimal(Double(i))
             case .decimal: return args[0]
             case .text(let s):
-                guard let d = Double(s.trimmingCharacters(in: .whitespaces)) else { throw KernelError("\"\(s)\" is not a number") }
+                let t = s.trimmingCharacters(in: .whitespaces)
+                guard let d = Double(t) ?? VietnameseNumber.decimal(text: t) else { throw KernelError("\"\(s)\" is not a number") }
                 return .decimal(d)
             default: throw KernelError("decimal() cannot convert \(args[0].type)")
             }

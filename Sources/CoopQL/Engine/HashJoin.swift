@@ -25,12 +25,15 @@ enum HashJoin {
     }
 
     /// Pairs of matching rows; `-1` on the right for a left row without a match (left join).
+    /// `admit` is told how many rows the join gives out before they are allocated, and throws
+    /// to stop a join too large for the run's limits (a self-join on a column of few values).
     static func match(left: [Column], right: [Column], leftCount: Int, rightCount: Int,
-                      keepUnmatched: Bool) -> Match {
+                      keepUnmatched: Bool, admit: (_ rows: Int) throws -> Void) throws -> Match {
         let (probeKeys, indexKeys) = encode(left, right, leftCount: leftCount, rightCount: rightCount)
         let index = JoinIndex(keys: indexKeys.values, matchable: indexKeys.matchable)
         let (firsts, matched) = index.probe(probeKeys, count: leftCount)
         if index.isUnique {
+            try admit(keepUnmatched ? leftCount : matched)
             // A lookup: each left row has at most one partner, found by the probe already.
             if keepUnmatched || matched == leftCount {
                 return Match(left: nil, right: firsts, atMostOncePerLeftRow: true, hasUnmatched: matched < leftCount)
@@ -45,6 +48,7 @@ enum HashJoin {
         }
         // Chains of right rows per key: the first row of a key, then next[row] the following one.
         let next = index.next
+        try admit(outputCount(firsts, next: next, rightCount: rightCount, keepUnmatched: keepUnmatched))
         var outLeft: [Int32] = [], outRight: [Int32] = []
         outLeft.reserveCapacity(leftCount)
         outRight.reserveCapacity(leftCount)
@@ -64,6 +68,26 @@ enum HashJoin {
         }
         let everyRowOnce = !expanded && outLeft.count == leftCount
         return Match(left: everyRowOnce ? nil : outLeft, right: outRight, atMostOncePerLeftRow: !expanded, hasUnmatched: unmatched)
+    }
+
+    /// How many rows a join gives out, counted without making them: each chain of right rows is
+    /// walked once, however many left rows share its key.
+    static func outputCount(_ firsts: [Int32], next: [Int32], rightCount: Int, keepUnmatched: Bool) -> Int {
+        var chainLength = [Int](repeating: 0, count: rightCount)
+        var total = 0
+        for head in firsts {
+            guard head >= 0 else {
+                if keepUnmatched { total += 1 }
+                continue
+            }
+            if chainLength[Int(head)] == 0 {
+                var n = 0, r = head
+                while r >= 0 { n += 1; r = next[Int(r)] }
+                chainLength[Int(head)] = n
+            }
+            total += chainLength[Int(head)]
+        }
+        return total
     }
 
     /// The left side's keys as the probe reads them and the right side's as the index holds them,

@@ -153,19 +153,19 @@ struct JoinedRows {
     /// partner; otherwise the keys are read for the joined rows and the joined rows are matched.
     /// Only the columns of `right` in `keeping` (nil: all) are kept for later reading.
     mutating func join(_ whole: Table, keeping: Set<Int>?, rightKeys: [Column], leftKeys: [Column], at level: Level,
-                       keepUnmatched: Bool) -> Outcome {
+                       keepUnmatched: Bool, admit: (_ rows: Int) throws -> Void) throws -> Outcome {
         var right = whole
         if let keeping {
             for c in right.columns.indices where !keeping.contains(c) { right.columns[c] = Column.pruned(right.columns[c].type) }
         }
         if case .side(let s) = level {
-            let match = HashJoin.match(left: leftKeys, right: rightKeys, leftCount: sides[s].table.rowCount,
-                                       rightCount: right.rowCount, keepUnmatched: keepUnmatched)
+            let match = try HashJoin.match(left: leftKeys, right: rightKeys, leftCount: sides[s].table.rowCount,
+                                           rightCount: right.rowCount, keepUnmatched: keepUnmatched, admit: admit)
             if match.atMostOncePerLeftRow { return hang(right, off: s, match, keepUnmatched: keepUnmatched) }
         }
         let keys = rows(from: level).map { rows in leftKeys.map { $0.gather(rows) } } ?? leftKeys
-        let match = HashJoin.match(left: keys, right: rightKeys, leftCount: rowCount, rightCount: right.rowCount,
-                                   keepUnmatched: keepUnmatched)
+        let match = try HashJoin.match(left: keys, right: rightKeys, leftCount: rowCount, rightCount: right.rowCount,
+                                       keepUnmatched: keepUnmatched, admit: admit)
         if let selection = match.left { select(selection) }
         let (table, rows) = match.hasUnmatched ? JoinedRows.pointingAtRows(right, match.right) : (right, match.right)
         sides.append(Side(table: table, firstColumn: width, parent: nil, rows: rows))

@@ -80,9 +80,8 @@ extension Kernels {
         if let d = dates(a), let n = ints(b), op == .add || op == .subtract {
             var out = [Int32](repeating: 0, count: count)
             for i in 0..<count {
-                let r = op == .add ? Int64(d[i]) + n[i] : Int64(d[i]) - n[i]
-                guard let r32 = Int32(exactly: r) else { if valid?[i] ?? true { throw overflowError() }; continue }
-                out[i] = r32
+                do { out[i] = try Arithmetic.shift(d[i], op, n[i]) }
+                catch { if valid?[i] ?? true { throw error } }
             }
             return .column(Column(.date(out), validity: valid))
         }
@@ -108,6 +107,7 @@ extension Kernels {
                 catch { if valid?[i] ?? true { throw error } }
             }
         }
+        try rejectMadeNonFinite(out, x, y, valid)
         return .column(Column(.decimal(out), validity: valid))
     }
 
@@ -230,6 +230,16 @@ extension Kernels {
         case .contains: return folded.containing(pattern)
         case .notContains: return folded.containing(pattern).map { !$0 }
         default: return folded.equal(to: pattern)
+        }
+    }
+}
+
+extension Kernels {
+    /// The column form of `Arithmetic.double`'s rule: a result that is ∞ or NaN where both
+    /// operands were finite numbers is an error; the loop itself stays a plain one.
+    static func rejectMadeNonFinite(_ out: [Double], _ x: Operand<Double>, _ y: Operand<Double>, _ valid: Bitmap?) throws {
+        for i in out.indices where !out[i].isFinite && x[i].isFinite && y[i].isFinite && (valid?[i] ?? true) {
+            throw Arithmetic.notANumber()
         }
     }
 }

@@ -5,34 +5,34 @@ import CoopQLBase
 /// reading the result for the joined rows through those numbers. The answer, the errors and what
 /// the run's limits count are those of running the stages one by one.
 extension PipelineCompiler {
-    /// The joins starting at stage `k` and the `summarize` after them as one operator, and the
-    /// stage after that; nil when the stages there are not joins ending in a summarize.
-    func compileJoinsThenSummarize(_ stages: [BoundStage], from k: Int, live: [Set<Int>?]) -> (op: Operator, next: Int)? {
-        var end = k
-        while end < stages.count, case .join = stages[end].kind { end += 1 }
-        guard end > k, end < stages.count, case .aggregate(let keys, let aggregates, let outputs) = stages[end].kind else { return nil }
+    /// Joins and the `summarize` after them as one operator (`FuseJoinsSummarize` decides when,
+    /// and which joined columns are `keeping`).
+    func compileJoinsThenSummarize(_ joinSteps: [PlanNode.JoinStep], _ summarizeStage: BoundStage,
+                                   keeping keep: Set<Int>?) -> Operator {
+        guard case .aggregate(let keys, let aggregates, let outputs) = summarizeStage.kind else {
+            preconditionFailure("joins are run together only with the summarize after them")
+        }
         let expressions = ExpressionCompiler(source: source)
         let source = self.source
 
-        // The columns read after the joins: the rest of each joined table is never kept.
-        var needed = JoinedEvaluation.reads(keys + aggregates.compactMap(\.argument))
         var joins: [JoinPart] = []
-        for j in k..<end {
-            guard case .join(let kind, let right, let alias, let leftKeys, let rightKeys) = stages[j].kind else { continue }
-            needed = JoinedEvaluation.reads(leftKeys).flatMap { reads in needed.map { $0.union(reads) } }
+        for step in joinSteps {
+            guard case .join(let kind, let right, let alias, let leftKeys, let rightKeys) = step.stage.kind else {
+                preconditionFailure("only joins run before the summarize")
+            }
             joins.append(JoinPart(keepUnmatched: kind == .left, right: expressions.compile(right), alias: alias,
                                   leftKeys: leftKeys, leftKernels: leftKeys.map(expressions.compile),
                                   rightKeys: rightKeys, rightKernels: rightKeys.map(expressions.compile),
-                                  live: live[j], place: PipelineCompiler.place(of: stages[j])))
+                                  live: step.live, place: PipelineCompiler.place(of: step.stage)))
         }
         let summarize = SummarizePart(keys: keys, keyKernels: keys.map(expressions.compile), aggregates: aggregates,
                                       argumentKernels: aggregates.map { $0.argument.map(expressions.compile) },
                                       outputs: outputs, outputKernels: outputs.map(expressions.compile),
-                                      schema: stages[end].output)
-        let summarizePlace = PipelineCompiler.place(of: stages[end])
-        let keep = needed, parts = joins
+                                      schema: summarizeStage.output)
+        let summarizePlace = PipelineCompiler.place(of: summarizeStage)
+        let parts = joins
 
-        let op: Operator = { table, runtime, locals in
+        return { table, runtime, locals in
             var rows = JoinedRows(base: table)
             var bytes = JoinedBytes(table)
             for (j, join) in parts.enumerated() {
@@ -48,7 +48,6 @@ extension PipelineCompiler {
                 try summarize.run(rows, runtime: runtime, locals: locals)
             })
         }
-        return (op, end + 1)
     }
 }
 
@@ -59,7 +58,7 @@ private struct JoinPart: Sendable {
     let alias: String
     let leftKeys: [BoundExpr], leftKernels: [Kernel]
     let rightKeys: [BoundExpr], rightKernels: [Kernel]
-    /// The output columns later stages read, as `ColumnLiveness` found them (for the limits).
+    /// The output columns later stages read, as `PruneColumns` found them (for the limits).
     let live: Set<Int>?
     let place: Span
 
@@ -77,8 +76,12 @@ private struct JoinPart: Sendable {
         }
         let width = rows.width
         let keeping = needed.map { Set($0.filter { $0 >= width }.map { $0 - width }) }
-        let outcome = rows.join(rightTable, keeping: keeping, rightKeys: rightColumns, leftKeys: leftColumns, at: level,
-                                keepUnmatched: keepUnmatched)
+        // Joined rows here are row numbers, one per side so far and the new one.
+        let rowBytes = 4 * (rows.sides.count + 2)
+        let outcome = try rows.join(rightTable, keeping: keeping, rightKeys: rightColumns, leftKeys: leftColumns, at: level,
+                                    keepUnmatched: keepUnmatched) { n in
+            try runtime.budget.admit(rows: n, bytesPerRow: rowBytes, what: "the join")
+        }
         bytes.join(rightTable, rowCount: rows.rowCount, outcome: outcome, live: live)
     }
 }
@@ -135,14 +138,7 @@ enum JoinedEvaluation {
 
     /// The columns the expressions read; nil when a nested pipeline might read any.
     static func reads(_ exprs: [BoundExpr]) -> Set<Int>? {
-        var used = Set<Int>()
-        for e in exprs {
-            var nested = false
-            e.forEachNode { if case .pipeline = $0.kind { nested = true } }
-            if nested { return nil }
-            used.formUnion(e.columnsRead)
-        }
-        return used
+        PruneColumns.columns(readBy: exprs)
     }
 
     /// Whether the value for a row depends on that row alone, so that computing it on another

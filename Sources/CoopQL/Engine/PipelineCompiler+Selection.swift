@@ -19,34 +19,11 @@ struct RowFilter: Sendable {
 }
 
 extension PipelineCompiler {
-    /// The stages' operators. A `where` followed by `top`, `sort` or `take` runs as one operator
-    /// that hands the next stage the rows the `where` keeps as `CandidateRows`: those rows are
-    /// never copied, only the ones the next stage gives out, and `top` can look for them only in
-    /// the blocks where it still needs rows.
-    /// Each operator comes with the stages it runs (`.explain` shows them as one step).
-    func compileStages(_ stages: [BoundStage], live: [Set<Int>?]) -> [(op: Operator, stages: Range<Int>)] {
-        var operators: [(op: Operator, stages: Range<Int>)] = []
-        var k = 0
-        while k < stages.count {
-            if let joined = compileJoinsThenSummarize(stages, from: k, live: live) {
-                operators.append((joined.op, k..<joined.next))
-                k = joined.next
-            } else if k + 1 < stages.count, let fused = compileFiltered(stages[k], then: stages[k + 1], live: live[k + 1]) {
-                operators.append((fused, k..<(k + 2)))
-                k += 2
-            } else {
-                operators.append((compile(stages[k], live: live[k]), k..<(k + 1)))
-                k += 1
-            }
-        }
-        return operators
-    }
-
-    /// `where` then `top`, `sort` or `take` as one operator; nil for any other pair, and when a
-    /// sort key is computed (its expression would need the kept rows gathered first).
+    /// `where` then `top`, `sort` or `take` as one operator, handing the second stage the rows
+    /// the `where` keeps as `CandidateRows` (`FuseFilterPick` decides when it may).
     /// `live`: the output columns of the second stage that later stages read.
-    private func compileFiltered(_ first: BoundStage, then next: BoundStage, live: Set<Int>?) -> Operator? {
-        guard case .filter(let condition) = first.kind else { return nil }
+    func compileFiltered(_ first: BoundStage, then next: BoundStage, live: Set<Int>?) -> Operator {
+        guard case .filter(let condition) = first.kind else { preconditionFailure("a filtered pick starts with `where`") }
         let expressions = ExpressionCompiler(source: source)
         /// The second stage, given the rows the `where` keeps.
         let pick: @Sendable (Table, CandidateRows, Runtime, [Vec]) throws -> Table
@@ -60,7 +37,6 @@ extension PipelineCompiler {
                 return table.gather(kept, live: live)
             }
         case .sort(let keys), .top(_, let keys):
-            guard keys.allSatisfy({ if case .column = $0.expr.kind { return true } else { return false } }) else { return nil }
             let ks = keys.map { expressions.compile($0.expr) }
             var kn: Kernel? = nil
             if case .top(let n, _) = next.kind { kn = expressions.compile(n) }
@@ -75,7 +51,7 @@ extension PipelineCompiler {
                                           limit: limit, live: live)
             }
         default:
-            return nil
+            preconditionFailure("only `take`, `sort` and `top` run over a `where`'s rows")
         }
         let filter = RowFilter(condition, compiler: expressions)
         let source = self.source

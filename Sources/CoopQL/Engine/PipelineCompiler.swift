@@ -1,21 +1,24 @@
 import CoopQLBase
 
-/// Compiles a checked pipeline into one closure: the source, then each stage as an operator over
-/// a whole table. Expressions inside stages are compiled once, here, not per row or per run.
+/// Compiles the operators of a physical plan (see `Planner`) into one closure: the scan, then
+/// each operator over a whole table. Which stages run together and which columns each hands on
+/// are the plan's decisions (the rules in `Plan/Rules`); this only compiles what it is given.
+/// Expressions inside stages are compiled once, here, not per row or per run.
 struct PipelineCompiler {
     let source: SourceText
 
-    /// A stage: the table coming in, the runtime, and the values of the parameters and `for`
+    /// An operator: the table coming in, the runtime, and the values of the parameters and `for`
     /// variables in scope where the pipeline is written (a stage may read them).
     typealias Operator = @Sendable (Table, Runtime, [Vec]) throws -> Value
 
     func compile(_ pipeline: BoundPipeline) -> @Sendable (Runtime, [Vec]) throws -> Value {
-        let expressions = ExpressionCompiler(source: source)
-        let head = expressions.compileTableSource(pipeline.source)
-        let live = ColumnLiveness.liveOutputs(pipeline.stages, inputWidth: pipeline.sourceSchema?.columns.count)
-        let operators = compileStages(pipeline.stages, live: live).map(\.op)
+        compile(Planner.physical(pipeline))
+    }
+
+    func compile(_ plan: PhysicalPlan) -> @Sendable (Runtime, [Vec]) throws -> Value {
+        let (head, headSpan) = compileScan(plan)
+        let operators = plan.operators.dropFirst().map(compile)
         let source = self.source
-        let headSpan = pipeline.source.span
         return { runtime, locals in
             guard case .scalar(.table(var table)) = try head(Frame.single(locals), runtime) else {
                 throw Diagnostic(.runtime, "`|` needs a table, a list or a range on its left", at: headSpan, in: source)
@@ -35,9 +38,26 @@ struct PipelineCompiler {
         }
     }
 
+    /// The plan's first operator, which gives the table the others work on.
+    func compileScan(_ plan: PhysicalPlan) -> (Kernel, Span) {
+        guard case .scan(let expr) = plan.operators[0].op else { preconditionFailure("a plan starts with its scan") }
+        return (ExpressionCompiler(source: source).compileTableSource(expr), expr.span)
+    }
+
+    /// One operator of the plan after the scan.
+    func compile(_ op: PhysicalPlan.Operator) -> Operator {
+        switch op.op {
+        case .scan: preconditionFailure("only the first operator is a scan")
+        case .stage(let stage): return compile(stage, live: op.live)
+        case .filterThenPick(let filter, let pick): return compileFiltered(filter, then: pick, live: op.live)
+        case .joinsThenSummarize(let joins, let summarize, let keeping):
+            return compileJoinsThenSummarize(joins, summarize, keeping: keeping)
+        }
+    }
+
     /// A stage's operator; a problem it finds itself (not inside an expression, which knows its
     /// own place) points at the stage, or at the row count of `take` and `top`.
-    /// `live`: the output columns later stages read (nil: all); see `ColumnLiveness`.
+    /// `live`: the output columns later stages read (nil: all); see `PruneColumns`.
     func compile(_ stage: BoundStage, live: Set<Int>? = nil) -> Operator {
         let op = operation(stage, live: live)
         let place = PipelineCompiler.place(of: stage)
@@ -60,6 +80,8 @@ struct PipelineCompiler {
         do { return try body() }
         catch let problem as KernelError {
             throw Diagnostic(.runtime, problem.message, at: place, in: source, suggestion: problem.suggestion)
+        } catch let limit as LimitExceeded where limit.beforeAllocation {
+            throw Diagnostic(.limit, limit.message, at: place, in: source, hint: limit.hint)
         }
     }
 
@@ -143,8 +165,11 @@ struct PipelineCompiler {
                 let lf = frame(table, locals), rf = frame(rightTable, locals)
                 let lcols = try zip(kl, leftKeys).map { k, e in try k(lf, runtime).materialize(table.rowCount, type: e.type) }
                 let rcols = try zip(krk, rightKeys).map { k, e in try k(rf, runtime).materialize(rightTable.rowCount, type: e.type) }
-                let match = HashJoin.match(left: lcols, right: rcols, leftCount: table.rowCount,
-                                           rightCount: rightTable.rowCount, keepUnmatched: kind == .left)
+                let rowBytes = JoinBytes.perRow(table, rightTable)
+                let match = try HashJoin.match(left: lcols, right: rcols, leftCount: table.rowCount,
+                                               rightCount: rightTable.rowCount, keepUnmatched: kind == .left) { rows in
+                    try runtime.budget.admit(rows: rows, bytesPerRow: rowBytes, what: "the join")
+                }
                 let width = table.columns.count
                 let l = match.left.map { table.gather($0, live: live.map { Set($0.filter { $0 < width }) }) } ?? table
                 let r = rightTable.gather(match.right, live: live.map { Set($0.filter { $0 >= width }.map { $0 - width }) })
@@ -160,7 +185,9 @@ struct PipelineCompiler {
                 let columnKey = try kc(f, runtime).materialize(table.rowCount, type: columns.type)
                 let argument = try ka.map { try $0(f, runtime) }
                 return .table(try Pivot.make(aggregate, argument: argument, rows: rowKey, columns: columnKey,
-                                             rowName: output.columns[0], rowCount: table.rowCount))
+                                             rowName: output.columns[0], rowCount: table.rowCount) { cells in
+                    try runtime.budget.admit(rows: cells, bytesPerRow: 9, what: "the pivot", unit: "cells")
+                })
             }
         }
     }

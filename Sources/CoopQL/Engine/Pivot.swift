@@ -5,10 +5,13 @@ import CoopQLBase
 /// a combination with no rows holds 0 for counts and null for other aggregates.
 enum Pivot {
     static func make(_ call: AggregateCall, argument: Vec?, rows: Column, columns: Column,
-                     rowName: ColumnSchema, rowCount: Int) throws -> Table {
+                     rowName: ColumnSchema, rowCount: Int, admit: (_ cells: Int) throws -> Void) throws -> Table {
         let rowGroups = Grouping.build([rows], rowCount: rowCount)
         let columnGroups = Grouping.build([columns], rowCount: rowCount)
         let width = columnGroups.count
+        // A cell per (row value, column value): asked for before it is allocated.
+        let (cellCount, overflow) = rowGroups.count.multipliedReportingOverflow(by: width)
+        try admit(overflow ? .max : cellCount)
         // Aggregation reads only the ids and the count, not the first rows.
         let cells = Grouping(ids: (0..<rowCount).map { rowGroups.ids[$0] * Int32(width) + columnGroups.ids[$0] },
                              count: rowGroups.count * width, firstRows: [])

@@ -48,9 +48,7 @@ enum Scalars {
         case (.text(let x), .text(let y)) where op == .add:
             return .text(x + y)
         case (.date(let d), .int(let n)) where op == .add || op == .subtract:
-            let r = op == .add ? Int64(d.number) + n : Int64(d.number) - n
-            guard let r32 = Int32(exactly: r) else { throw Kernels.overflowError() }
-            return .date(Day(number: r32))
+            return .date(Day(number: try Arithmetic.shift(d.number, op, n)))
         case (.date(let x), .date(let y)) where op == .subtract:
             return .int(Int64(x.number) - Int64(y.number))
         default:
@@ -94,20 +92,45 @@ enum Arithmetic {
         return r
     }
 
+    /// A day number moved by `n` days (`+` or `-`); a day outside the calendar is an error, not a
+    /// wrapped number or a crash, however large `n` is.
+    @inline(__always)
+    static func shift(_ day: Int32, _ op: BinaryOperator, _ n: Int64) throws -> Int32 {
+        let (r, overflow) = op == .add ? Int64(day).addingReportingOverflow(n) : Int64(day).subtractingReportingOverflow(n)
+        guard !overflow, let r32 = Int32(exactly: r) else { throw dateOutOfRange() }
+        return r32
+    }
+
+    static func dateOutOfRange() -> KernelError {
+        KernelError("the date is out of range: the number of days moves it past any calendar",
+                    suggestion: "check the number of days added to or taken from the date")
+    }
+
     @inline(__always)
     static func double(_ op: BinaryOperator, _ x: Double, _ y: Double) throws -> Double {
+        let r: Double
         switch op {
-        case .add: return x + y
-        case .subtract: return x - y
-        case .multiply: return x * y
+        case .add: r = x + y
+        case .subtract: r = x - y
+        case .multiply: r = x * y
         case .divide:
             if y == 0 { throw divisionByZero() }
-            return x / y
+            r = x / y
         case .remainder:
             if y == 0 { throw divisionByZero() }
-            return x.truncatingRemainder(dividingBy: y)
+            r = x.truncatingRemainder(dividingBy: y)
         default: throw KernelError("`\(op.rawValue)` is not an arithmetic operation")
         }
+        if !r.isFinite && x.isFinite && y.isFinite { throw notANumber() }
+        return r
+    }
+
+    /// Decimal arithmetic whose result is past the largest decimal (about 1.8e308) or no number at
+    /// all is an error at the operator, as integer overflow is: never ∞ or NaN shown as a result.
+    /// (A NaN already in the data passes through; the operator did not make it.)
+    static func notANumber() -> KernelError {
+        KernelError("decimal overflow: the result is too large to be a number (past about 1.8e308)",
+                    suggestion: "check the sizes of the numbers; divide before multiplying")
     }
 
     static func divisionByZero() -> KernelError {

@@ -1,10 +1,15 @@
 /// Column widths for a box table that has to fit a terminal.
 ///
-/// First the widest text columns are cut, down to `minimumTextWidth`; only if that is not enough
-/// are trailing columns dropped. Numbers, dates and bools are never cut: a cut number is a wrong
-/// number.
+/// First the widest text columns are cut, but no narrower than `readableTextWidth`; when that is
+/// not enough, trailing columns are dropped (the renderer names them in a note) rather than
+/// cutting names to a few letters. Only a table whose first column alone is too wide has text cut
+/// further, down to `minimumTextWidth`. Numbers, dates and bools are never cut: a cut number is
+/// a wrong number.
 enum BoxTableLayout {
-    /// Narrowest a text column is cut to: "Bắc N…" still tells provinces apart.
+    /// Narrowest a text column is cut to while columns can still be dropped instead: every
+    /// province name ("Bà Rịa - Vũng Tàu") and the start of a cooperative's name stay whole.
+    static let readableTextWidth = 18
+    /// Narrowest a text column is ever cut to, when nothing is left to drop.
     static let minimumTextWidth = 6
 
     /// Columns drawn with the given content widths: "│ " before each, " │" after the last.
@@ -16,10 +21,13 @@ enum BoxTableLayout {
     /// column no wider than its natural width. Without a limit, the natural widths.
     static func fit(natural: [Int], text: [Bool], limit: Int?) -> [Int] {
         guard let limit, drawnWidth(natural) > limit else { return natural }
-        let floor = natural.indices.map { text[$0] ? min(natural[$0], minimumTextWidth) : natural[$0] }
+        var floor = natural.indices.map { text[$0] ? min(natural[$0], readableTextWidth) : natural[$0] }
         var kept = natural.count
         // Always keep the first column: an empty table would tell less than a too-wide one.
         while kept > 1 && drawnWidth(floor.prefix(kept)) > limit { kept -= 1 }
+        if drawnWidth(floor.prefix(kept)) > limit {
+            floor = natural.indices.map { text[$0] ? min(natural[$0], minimumTextWidth) : natural[$0] }
+        }
         var widths = Array(natural.prefix(kept))
         shrink(&widths, floor: floor, by: drawnWidth(widths) - limit)
         return widths

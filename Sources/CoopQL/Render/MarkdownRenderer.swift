@@ -39,15 +39,19 @@ enum MarkdownRenderer {
     }
 
     /// A cell's text made safe inside a pipe table: `|` would end the cell and a line break the
-    /// row, so they become `\|` and `<br>`.
+    /// row, so they become `\|` and `<br>`; `<` and `>` become entities, so a value such as
+    /// `<script>` stays text wherever the Markdown is shown.
     static func escape(_ s: String) -> String {
-        guard s.utf8.contains(where: { $0 == UInt8(ascii: "|") || $0 == 0x0A || $0 == 0x0D }) else { return s }
+        guard s.utf8.contains(where: { $0 == UInt8(ascii: "|") || $0 == 0x0A || $0 == 0x0D || $0 == 0x3C || $0 == 0x3E })
+        else { return s }
         var out = ""
         var afterCR = false
         for scalar in s.unicodeScalars {
             defer { afterCR = scalar == "\r" }
             switch scalar {
             case "|": out += "\\|"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
             case "\n": if !afterCR { out += "<br>" }
             case "\r": out += "<br>"
             default: out.unicodeScalars.append(scalar)

@@ -10,12 +10,16 @@ import CoopQLBase
 ///   of records is an array of objects).
 /// - Lists: "[a, b, c]" in `table` and `markdown` (items parted by "; " in the Vietnamese style,
 ///   whose decimal mark is the comma), a JSON array, or one CSV field a line.
+/// - `html`, a report format, writes the value as a report of one table or one value would be.
 public func render(_ value: Value, options: RenderOptions) -> String {
     switch options.format {
     case .table: return BoxTableRenderer.render(value, options: options)
-    case .csv: return CSVRenderer.render(value)
+    case .csv: return options.excel ? ExcelCSV.render(value) : CSVRenderer.render(value)
     case .json: return JSONRenderer.render(value)
     case .markdown: return MarkdownRenderer.render(value, options: options)
+    case .html: return HTMLPage.write(ReportDocument(value: value, language: options.language), options: options)
+    // A Word document is bytes, written only for reports (`writeReportData`); as text it is Markdown.
+    case .docx: return MarkdownRenderer.render(value, options: options)
     }
 }
 

@@ -46,19 +46,19 @@ public struct ReportDocument: Sendable {
     }
 }
 
-/// The formats a report can be written in.
-public enum ReportFormat: String, Sendable, CaseIterable {
-    case md, text, html, csv, json
-    /// A Word document in the administrative layout (`writeReportDOCX`); binary, so written with
-    /// `writeReportData`, never as text.
-    case docx
-
-    /// Whether the format is bytes rather than text.
-    public var isBinary: Bool { self == .docx }
+extension ReportDocument {
+    /// A report of one value and nothing else: a table, or a value written for people.
+    init(value: Value, language: Language) {
+        let style: NumberStyle = language == .vi ? .vietnamese : .english
+        switch value {
+        case .table(let t): self.init(name: "CoopQL", language: language, pieces: [.table(t)])
+        default: self.init(name: "CoopQL", language: language, pieces: [.data(humanText(value, style: style))])
+        }
+    }
 }
 
 /// A report in any format as the bytes of its file: text formats as UTF-8.
-public func writeReportData(_ document: ReportDocument, format: ReportFormat, options: RenderOptions) throws -> Data {
+public func writeReportData(_ document: ReportDocument, format: OutputFormat, options: RenderOptions) throws -> Data {
     if format == .docx { return try writeReportDOCX(document, options: options) }
     return Data(writeReport(document, format: format, options: options).utf8)
 }

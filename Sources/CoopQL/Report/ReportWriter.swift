@@ -1,8 +1,8 @@
 /// Writes a rendered template out in one of the report formats.
 ///
-/// - `md`: template text as is, data escaped so that it cannot change Markdown structure, tables
+/// - `markdown` (`md`): template text as is, data escaped so that it cannot change Markdown structure, tables
 ///   as GitHub pipe tables, charts as Unicode bar charts in a fenced code block.
-/// - `text`: template text and data as they are, tables box-drawn, charts as Unicode bars.
+/// - `table` (`text`): template text and data as they are, tables box-drawn, charts as Unicode bars.
 /// - `html`: one self-contained HTML5 page (see `HTMLPage`): the template's Markdown converted,
 ///   every data value escaped, tables as `<table>`, charts as inline SVG.
 /// - `csv`: every table and chart table as CSV, parted by one blank line; no template text.
@@ -10,12 +10,12 @@
 ///
 /// In `md` and `text` a table or chart always stands on its own lines with one blank line
 /// before and after it, however the template placed its `{{ … | table }}`.
-public func writeReport(_ document: ReportDocument, format: ReportFormat, options: RenderOptions) -> String {
+public func writeReport(_ document: ReportDocument, format: OutputFormat, options: RenderOptions) -> String {
     switch format {
-    case .md: return ReportWriter.markdown(document, options: options)
-    case .text: return ReportWriter.text(document, options: options)
+    case .markdown: return ReportWriter.markdown(document, options: options)
+    case .table: return ReportWriter.text(document, options: options)
     case .html: return HTMLPage.write(document, options: options)
-    case .csv: return ReportWriter.csv(document)
+    case .csv: return ReportWriter.csv(document, excel: options.excel)
     case .json: return ReportWriter.json(document)
     // A Word document is bytes (`writeReportData`); as text it is its Markdown.
     case .docx: return ReportWriter.markdown(document, options: options)
@@ -59,8 +59,9 @@ enum ReportWriter {
     }
 
     /// Each table as CSV; the blank line between them is a CRLF like the records' ends.
-    static func csv(_ document: ReportDocument) -> String {
-        let options = RenderOptions(format: .csv)
+    static func csv(_ document: ReportDocument, excel: Bool = false) -> String {
+        var options = RenderOptions(format: .csv)
+        options.excel = excel
         return document.tables.map { render(.table($0), options: options) }.joined(separator: "\r\n")
     }
 

@@ -57,15 +57,14 @@ public final class Session: @unchecked Sendable {
     }
 
     /// Loads every data file of a folder (CSV, JSON, JSON Lines) as a table named after the file,
-    /// checked against the schema (see `loadDataDirectory`); references may also name tables the
-    /// session already has. Strictly (the default), on error nothing is added and the tables the
-    /// session had stay as they were. Returns the warnings for rows left out when `lenient`.
+    /// checked against the schema (a `FileSource`); references may also name tables the session
+    /// already has. Strictly (the default), on error nothing is added and the tables the session
+    /// had stay as they were. Returns the warnings for rows left out when `lenient`.
     @discardableResult
     public func loadDirectory(_ path: String, options: LoadOptions = LoadOptions()) throws(Diagnostic) -> [Diagnostic] {
-        let loaded = try loadDataDirectory(path, options: options, existingTables: tables)
-        for (name, table) in loaded.tables { addTable(name, table) }
+        let warnings = try load(FileSource(folder: path, options: options, referenceTables: tables))
         if !allowedDirectories.contains(path) { allowedDirectories.append(path) }
-        return loaded.warnings
+        return warnings
     }
 
     /// Stops the query now running, at its next check, with a `.limit` diagnostic (callable from
@@ -77,22 +76,25 @@ public final class Session: @unchecked Sendable {
     /// Every problem found before running is thrown together; a run-time error stops the run.
     public func run(_ source: SourceText, parameters: [String: String] = [:],
                     emit: @escaping (Output) throws -> Void) throws(DiagnosticList) {
-        // Parsing, checking and running all recurse over the tree: give them a deep stack
-        // whatever thread the host calls from.
-        do {
-            try onLargeStack { [self] in try runHere(source, parameters: parameters, emit: emit) }
-        } catch let list as DiagnosticList {
-            throw list
-        } catch {
-            throw Session.diagnostics(for: error, in: source)
+        try QueryDriver.onDeepStack(source) { [self] in
+            let checked = try driver.check(source, parameters: parameters, bindings: [:])
+            try execute(checked, source: source, emit: emit)
+        }
+        learnPivotColumns()
+    }
+
+    /// A pivot's value columns are known only once it has run (see `Checker.checkAfterPivot`):
+    /// a `let` holding a pivot's result takes the columns it really has, so later runs may name them.
+    func learnPivotColumns() {
+        for (name, type) in checkerEnvironment.globals {
+            guard case .table(let checked) = type, case .table(let table)? = runtime.globals[name],
+                  table.schema.columns.count != checked.columns.count else { continue }
+            checkerEnvironment.globals[name] = .table(table.schema)
         }
     }
 
-    private func runHere(_ source: SourceText, parameters: [String: String],
-                         emit: @escaping (Output) throws -> Void) throws(DiagnosticList) {
-        let checked = try check(source, parameters: parameters, bindings: [:])
-        try execute(checked, source: source, emit: emit)
-    }
+    /// The path every query, script, report and `.explain` of this session takes.
+    var driver: QueryDriver { QueryDriver(session: self) }
 
     /// A script after checking: what `execute` runs, possibly many times (`PreparedQuery`).
     struct Checked {
@@ -100,52 +102,17 @@ public final class Session: @unchecked Sendable {
         var slots: Int
     }
 
-    /// Parses and checks a script and keeps what it declares for later runs. `bindings` are
-    /// typed parameter values from the host, put in the runtime here and read as `$name`.
-    func check(_ source: SourceText, parameters: [String: String],
-               bindings: [String: Value]) throws(DiagnosticList) -> Checked {
-        let (script, syntaxErrors) = Parser.parseRecovering(source)
-        var environment = checkerEnvironment
-        environment.paramOverrides = parameters
-        environment.readImport = importReader()
-        for (name, value) in bindings {
-            environment.params[name] = value.type
-            runtime.params[name] = value
-        }
-        environment.hostParams = Set(bindings.keys)
-        let before = checkerEnvironment.params
-        let checker = Checker(environment: environment, source: source)
-        let statements = checker.check(script)
-        remember(checker.env.functions)
-        let problems = syntaxErrors + checker.diagnostics
-        if !problems.isEmpty {
-            // In source order, whichever stage found them.
-            throw DiagnosticList(problems.sorted { ($0.span?.start ?? 0) < ($1.span?.start ?? 0) })
-        }
-        try rejectUnknownParameters(parameters, declared: checker.env.params, source: source)
-        // What the script declared stays known to later runs (the REPL), except the overrides.
-        checkerEnvironment = checker.env
-        checkerEnvironment.paramOverrides = [:]
-        checkerEnvironment.hostParams = []
-        // Host bindings belong to one query: later runs must bind them again.
-        for name in bindings.keys { checkerEnvironment.params[name] = before[name] }
-        generation += 1
-        return Checked(statements: statements, slots: checker.topLevelSlots)
-    }
-
     /// Runs a checked script within the session's limits.
     func execute(_ checked: Checked, source: SourceText, emit: @escaping (Output) throws -> Void) throws(DiagnosticList) {
-        runtime.cancelled.value = false
-        runtime.budget.start(limits)
         let interpreter = Interpreter(runtime: runtime, source: source, emit: emit)
         do {
-            try interpreter.run(checked.statements, slots: checked.slots)
+            try driver.run(source) { try interpreter.run(checked.statements, slots: checked.slots) }
         } catch {
             // A `let` the run never reached has no value: later runs must not think it exists.
             for name in checkerEnvironment.globals.keys where runtime.globals[name] == nil {
                 checkerEnvironment.globals[name] = nil
             }
-            throw Session.diagnostics(for: error, in: source)
+            throw error
         }
     }
 
@@ -164,9 +131,7 @@ public final class Session: @unchecked Sendable {
         case let d as Diagnostic: return DiagnosticList([d])
         case let list as DiagnosticList: return list
         case let l as LimitExceeded:
-            // A cancel was asked for; any other limit was set by the host and can be raised there.
-            let hint = l.limit == "cancel" ? nil : "the \(l.limit) limit is set by the program running this query"
-            return DiagnosticList([Diagnostic(.limit, l.message, in: source, hint: hint)])
+            return DiagnosticList([Diagnostic(.limit, l.message, in: source, hint: l.hint)])
         case let k as KernelError: return DiagnosticList([Diagnostic(.runtime, k.message, in: source, suggestion: k.suggestion)])
         default: return DiagnosticList([Diagnostic(.runtime, "\(error)", in: source)])
         }
@@ -187,20 +152,8 @@ public final class Session: @unchecked Sendable {
 
     /// Reads an imported file relative to the importing one, inside the allowed folders only.
     func importReader() -> @Sendable (String, SourceText) throws -> SourceText {
-        let allowed = allowedDirectories.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
-        return { path, from in
-            let base = URL(fileURLWithPath: from.name).deletingLastPathComponent()
-            let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : base.appendingPathComponent(path)
-            let full = url.standardizedFileURL.path
-            guard allowed.contains(where: { full == $0 || full.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }) else {
-                throw Diagnostic(.usage, "cannot import \(path): it is outside the folders this session may read",
-                                 hint: "allowed: " + (allowed.isEmpty ? "none" : allowed.joined(separator: ", ")))
-            }
-            guard let data = FileManager.default.contents(atPath: full) else {
-                throw Diagnostic(.usage, "cannot import \(path): no such file")
-            }
-            return try SourceText.decode(name: full, bytes: Array(data))
-        }
+        let sandbox = ImportSandbox(allowedDirectories: allowedDirectories)
+        return { path, from in try sandbox.read(path, from: from) }
     }
 }
 

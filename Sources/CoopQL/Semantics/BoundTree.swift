@@ -75,36 +75,6 @@ struct BoundPipeline: Sendable {
     var presentation: Presentation?
 }
 
-struct BoundStage: Sendable {
-    enum Kind: Sendable {
-        case filter(BoundExpr)
-        /// `select`: the output columns, each an expression over the input.
-        case project([BoundExpr])
-        /// `extend`: computed in order, each replacing column `target` or (at the end) adding it,
-        /// so later items see earlier ones.
-        case extend([(expr: BoundExpr, target: Int)])
-        /// `summarize`, `count by`: group by the keys, compute aggregates, then the outputs over the
-        /// table of keys followed by aggregate results.
-        case aggregate(keys: [BoundExpr], aggregates: [AggregateCall], outputs: [BoundExpr])
-        case countRows
-        case sort([BoundSortKey])
-        case take(BoundExpr)
-        case top(BoundExpr, [BoundSortKey])
-        case distinct([BoundExpr])
-        case join(JoinKind, right: BoundExpr, alias: String, leftKeys: [BoundExpr], rightKeys: [BoundExpr])
-        case pivot(AggregateCall, rows: BoundExpr, columns: BoundExpr)
-    }
-
-    var kind: Kind
-    var output: TableSchema
-    var span: Span
-}
-
-struct BoundSortKey: Sendable {
-    var expr: BoundExpr
-    var descending: Bool
-}
-
 /// One aggregate of a `summarize`: which function, over what.
 struct AggregateCall: Sendable {
     var function: AggregateFunction

@@ -39,23 +39,30 @@ extension Checker {
                 return BoundExpr(.unary(.not, x), .bool, e.span)
             }
         case .binary(let op, let l, let r):
-            let bl = try bind(l, scope), br = try bind(r, scope)
+            var bl = try bind(l, scope), br = try bind(r, scope)
             if op == .equal || op == .notEqual {
                 try checkCodes(bl, [br], scope)
                 try checkCodes(br, [bl], scope)
+                br = try checkPlaceName(bl, br, scope)
+                bl = try checkPlaceName(br, bl, scope)
             }
             return try bindBinary(op, bl, br, e)
         case .isNull(let x, let negated):
             return BoundExpr(.isNull(try bind(x, scope), negated: negated), .bool, e.span)
         case .isIn(let x, let list, let negated):
-            let bx = try bind(x, scope), bl = try bind(list, scope)
+            let bx = try bind(x, scope)
+            var bl = try bind(list, scope)
             guard case .list(let element) = bl.type else {
                 throw fail(.type, "`in` needs a list such as [\"a\", \"b\"] or a range 1..5, but this is \(bl.type)", list.span)
             }
             guard bx.type.fits(element) || element.fits(bx.type) else {
                 throw fail(.type, "cannot look for \(bx.type) in a list of \(element)", e.span)
             }
-            if case .list(let items) = bl.kind { try checkCodes(bx, items, scope) }
+            if case .list(let items) = bl.kind {
+                try checkCodes(bx, items, scope)
+                let named = try items.map { item throws(Failure) in try checkPlaceName(bx, item, scope) }
+                bl = BoundExpr(.list(named), bl.type, bl.span)
+            }
             return BoundExpr(.isIn(bx, bl, negated: negated), .bool, e.span)
         case .range(let a, let b):
             let lo = try bind(a, scope), hi = try bind(b, scope)

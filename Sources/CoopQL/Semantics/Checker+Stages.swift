@@ -24,6 +24,7 @@ extension Checker {
         var bound: [BoundStage] = []
         var resultType: DataType = .table(schema)
         var presentation: Presentation?
+        var pivotSpan: Span?
         for (i, stage) in stages.enumerated() {
             if case .present(let how) = stage.kind {
                 guard i == stages.count - 1 else {
@@ -42,12 +43,30 @@ extension Checker {
                 resultType = .int
                 break
             }
+            if let pivotSpan { try checkAfterPivot(stage, pivotSpan) }
             let b = try bindStage(stage, schema, outer)
+            if case .pivot = stage.kind { pivotSpan = stage.nameSpan }
             bound.append(b)
             schema = b.output
             resultType = .table(schema)
         }
         return BoundExpr(.pipeline(BoundPipeline(source: source, stages: bound, presentation: presentation)), resultType, e.span)
+    }
+
+    /// A pivot's value columns are named after the values of its column key, so they are known
+    /// only when the data is, not when the query is checked. After a pivot, then, only stages
+    /// that keep every column as it is may follow: `sort`, `top` and `take` by the row key, and
+    /// the presentation stages. A stage that names or adds columns is refused here, at its place,
+    /// rather than meeting columns it was not checked against when it runs.
+    func checkAfterPivot(_ stage: Stage, _ pivotSpan: Span) throws(Failure) {
+        switch stage.kind {
+        case .sort, .top, .take, .present: return
+        default:
+            throw fail(.type, "`\(source.slice(stage.nameSpan))` cannot follow `pivot`: the pivot's columns are named after values in the data, so they are known only when it runs",
+                       stage.nameSpan,
+                       suggestion: "do this before the pivot, or keep the pivot as the last step: only sort, top and take (by the row key) may follow it",
+                       hint: "`let t = … | pivot …` keeps the result; in the shell a later entry sees its columns")
+        }
     }
 
     /// A list or a range on the left of `|` is read as a table of one column, `value`, a row per
@@ -306,4 +325,35 @@ extension Checker {
         default: return .neither
         }
     }
+}
+
+/// A stage after checking: what it does, over which columns, and the columns it gives out.
+struct BoundStage: Sendable {
+    enum Kind: Sendable {
+        case filter(BoundExpr)
+        /// `select`: the output columns, each an expression over the input.
+        case project([BoundExpr])
+        /// `extend`: computed in order, each replacing column `target` or (at the end) adding it,
+        /// so later items see earlier ones.
+        case extend([(expr: BoundExpr, target: Int)])
+        /// `summarize`, `count by`: group by the keys, compute aggregates, then the outputs over the
+        /// table of keys followed by aggregate results.
+        case aggregate(keys: [BoundExpr], aggregates: [AggregateCall], outputs: [BoundExpr])
+        case countRows
+        case sort([BoundSortKey])
+        case take(BoundExpr)
+        case top(BoundExpr, [BoundSortKey])
+        case distinct([BoundExpr])
+        case join(JoinKind, right: BoundExpr, alias: String, leftKeys: [BoundExpr], rightKeys: [BoundExpr])
+        case pivot(AggregateCall, rows: BoundExpr, columns: BoundExpr)
+    }
+
+    var kind: Kind
+    var output: TableSchema
+    var span: Span
+}
+
+struct BoundSortKey: Sendable {
+    var expr: BoundExpr
+    var descending: Bool
 }

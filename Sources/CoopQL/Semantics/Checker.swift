@@ -26,6 +26,11 @@ package final class Checker {
     /// Slots used by `for` variables at the top level of a script.
     var topLevelSlots = 0
     var importStack: [String] = []
+    /// The values of this run's parameters, where the script or `--param` fixes them (not a
+    /// host's typed bindings): a parameter compared with `province` is checked like a literal.
+    var parameterValues: [String: (value: Value, given: String?)] = [:]
+    /// Parameters already reported as no province: one message each, however often compared.
+    var reportedParameters: Set<String> = []
 
     struct Failure: Error {}
 
@@ -160,6 +165,9 @@ package final class Checker {
             }
             value = BoundExpr(.constant(parsed), type, nameSpan)
         }
+        if !env.hostParams.contains(name), case .constant(let v)? = value?.kind {
+            parameterValues[name] = (v, env.paramOverrides[name])
+        }
         guard value != nil else {
             throw fail(.usage, "parameter `\(name)` has no default and was not given", nameSpan,
                        suggestion: "pass --param \(name)=… or give it a default: param \(name) = …")
@@ -259,7 +267,7 @@ struct Scope {
 /// Typed values for `--param name=value`: the type comes from the parameter's default.
 enum ParameterValue {
     static func parse(_ raw: String, as type: DataType) -> Value? {
-        let text = raw.precomposedStringWithCanonicalMappingPortable
+        let text = raw.normalizedVietnamese
         switch type {
         case .int: return Int64(text.replacingOccurrences(of: "_", with: "")).map(Value.int)
         case .decimal: return Double(text).map(Value.decimal)

@@ -13,17 +13,20 @@ struct Lexer {
     private(set) var diagnostics: [Diagnostic] = []
     /// Open brackets, innermost last: newlines count only when the innermost is `{` or none.
     var brackets: [UInt8] = []
+    /// Set when the text ends inside a `"""` string: the REPL then waits for the closing quotes.
+    private(set) var endsInsideString = false
 
     init(_ source: SourceText) {
         self.source = source
         self.bytes = source.bytes
     }
 
-    /// All tokens of the source, ending with `.end`, and the problems found.
-    static func tokenize(_ source: SourceText) -> (tokens: [Token], diagnostics: [Diagnostic]) {
+    /// All tokens of the source, ending with `.end`, the problems found, and whether the text
+    /// ended inside a triple-quoted string.
+    static func tokenize(_ source: SourceText) -> (tokens: [Token], diagnostics: [Diagnostic], endsInsideString: Bool) {
         var lexer = Lexer(source)
         lexer.run()
-        return (lexer.tokens, lexer.diagnostics)
+        return (lexer.tokens, lexer.diagnostics, lexer.endsInsideString)
     }
 
     mutating func run() {
@@ -124,7 +127,12 @@ struct Lexer {
             return
         }
         if isDecimal {
-            add(.decimal(Double(digits) ?? .nan), start)
+            guard let value = Double(digits), value.isFinite else {
+                error("the number \(text(start, index)) is too large to be a decimal (past about 1.8e308)", Span(start, index),
+                      suggestion: "decimals run up to about 1.8e308; check the exponent")
+                return
+            }
+            add(.decimal(value), start)
         } else if let value = Int64(digits) {
             add(.integer(value), start)
         } else {
@@ -169,7 +177,7 @@ struct Lexer {
             if string.hasPrefix("\r\n") { string.removeFirst(1) }
             if string.hasPrefix("\n") { string.removeFirst() }
         }
-        add(.string(string.precomposedStringWithCanonicalMappingPortable), start)
+        add(.string(string.normalizedVietnamese), start)
     }
 
     /// quotedIdentifier = "`" { char } "`"
@@ -209,7 +217,7 @@ struct Lexer {
         error("unterminated string", Span(start, triple ? start + 3 : lineEnd),
               suggestion: "add a closing \(q)" + (triple ? "" : " before the end of the line"),
               hint: triple ? nil : "a string that spans lines is written between triple quotes: \"\"\"…\"\"\"")
-        if !triple { index = lineEnd }
+        if triple { endsInsideString = true } else { index = lineEnd }
         tokens.append(Token(.string(""), Span(start, index)))
     }
 
@@ -257,8 +265,7 @@ struct Lexer {
         switch UnicodeScalar(c) {
         case "|":
             if n == UInt8(ascii: "|") {
-                error("`||` is not an operator in CoopQL", Span(start, start + 2), suggestion: "write `or`")
-                index += 2
+                substitute(.keyword(.or), for: "||", at: start)
                 return
             }
             symbol = .pipe
@@ -297,6 +304,15 @@ struct Lexer {
         add(.symbol(symbol), start)
     }
 
+    /// An operator from another language (`&&`, `||`, `<>`): reported once, and read as the
+    /// CoopQL operator it stands for, so the rest of the line parses and no second error follows.
+    mutating func substitute(_ kind: TokenKind, for written: String, at start: Int) {
+        let habit = Habit.foreignOperator(written, meaning: kind)
+        error(habit.message, Span(start, start + written.utf8.count), suggestion: habit.suggestion)
+        index = start + written.utf8.count
+        add(kind, start)
+    }
+
     mutating func strayCharacter(at start: Int) {
         let end = scalarEnd(from: start)
         let ch = text(start, end)
@@ -310,11 +326,8 @@ struct Lexer {
         case "“", "”", "‘", "’": suggestion = "use straight quotes \" for strings"
         default: break
         }
-        if ch == "<", peek(1) == UInt8(ascii: ">") {
-            error("`<>` is not an operator in CoopQL", Span(start, start + 2), suggestion: "write `!=`")
-            index = start + 2
-            return
-        }
+        if ch == "<", peek(1) == UInt8(ascii: ">") { return substitute(.symbol(.notEqual), for: "<>", at: start) }
+        if ch == "&", peek(1) == UInt8(ascii: "&") { return substitute(.keyword(.and), for: "&&", at: start) }
         let shown = ch.unicodeScalars.first.map { $0.value < 32 || $0.value == 127 ? "U+\(String($0.value, radix: 16, uppercase: true))" : ch } ?? ch
         error("unexpected character `\(shown)`", Span(start, end), suggestion: suggestion)
         index = end

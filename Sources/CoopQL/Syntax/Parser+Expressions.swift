@@ -97,6 +97,9 @@ extension Parser {
             try expect(.keyword(.null), "`null` after `is`", suggestion: "write x is null or x is not null")
             result = try make(.isNull(left, negated: negated), left.span.to(previous.span), children: [left])
         } else if check(.keyword(.in)) || (check(.keyword(.not)) && peekKind(1) == .keyword(.in)) {
+            if let list = bracketedList(at: position + (check(.keyword(.not)) ? 2 : 1)) {
+                throw fail(Habit.listInParentheses(instead: "\(source.slice(left.span)) \(check(.keyword(.not)) ? "not in" : "in") \(list)"), at: current.span)
+            }
             let negated = match(.keyword(.not))
             advance()
             let list = try parseRange()
@@ -194,6 +197,7 @@ extension Parser {
             advance()
             guard check(.leftParen) else { return Expr(.name(name), token.span) }
             advance()
+            if check(.star), peekKind(1) == .symbol(.rightParen) { throw fail(Habit.countStar(name), at: current.span) }
             let args = try parseArguments(closing: .rightParen, open: previous.span)
             return try make(.call(name, args), token.span.to(previous.span), children: args)
         case .symbol(.leftParen):

@@ -15,26 +15,27 @@ package struct Parser {
     let source: SourceText
     var tokens: [Token]
     var position = 0
-    private(set) var diagnostics: [Diagnostic] = []
+    var diagnostics: [Diagnostic] = []
     /// Set when parsing ran out of input in the middle of something (an open bracket, a `|` at the
-    /// end of a line): the REPL then asks for another line instead of reporting an error.
+    /// end of a line, a `"""` string not yet closed): the REPL then asks for another line instead
+    /// of reporting an error.
     var ranOutOfInput = false
 
     struct Bail: Error {}
 
     package init(_ source: SourceText) {
         self.source = source
-        let (tokens, diagnostics) = Lexer.tokenize(source)
-        self.tokens = tokens
-        self.diagnostics = diagnostics
+        let lexed = Lexer.tokenize(source)
+        self.tokens = lexed.tokens
+        self.diagnostics = lexed.diagnostics
+        self.ranOutOfInput = lexed.endsInsideString
     }
 
     /// True when the text stops in the middle of a statement, so more lines should follow.
     package static func needsMoreInput(_ source: SourceText) -> Bool {
         var parser = Parser(source)
         _ = parser.parseScript()
-        let unterminatedTriple = parser.diagnostics.contains { $0.message == "unterminated string" && source.slice($0.span ?? .none) == "\"\"\"" }
-        return parser.ranOutOfInput || unterminatedTriple
+        return parser.ranOutOfInput
     }
 
     /// Parses a whole script; throws every problem found.
@@ -64,16 +65,18 @@ package struct Parser {
             if check(.end) { break }
             do {
                 let statement = try parseStatement()
+                // A statement followed by words it could not take is not handed on either: the
+                // checker would report a second problem about what is one mistake.
+                if !check(.end) && !check(.newline) {
+                    throw trailingHabit() ?? fail("expected the end of the statement, found \(current.kind)", at: current.span,
+                                                  suggestion: hintForTrailing())
+                }
                 // A statement holding a bad token is not handed on: the checker would only
                 // complain again about what the lexer already reported.
                 if !diagnostics[..<lexerErrors].contains(where: { d in
                     d.span.map { $0.start >= statement.span.start && $0.start < statement.span.end } ?? false
                 }) {
                     statements.append(statement)
-                }
-                if !check(.end) && !check(.newline) {
-                    throw fail("expected the end of the statement, found \(current.kind)", at: current.span,
-                               suggestion: hintForTrailing())
                 }
             } catch {
                 recoverToNextLine()
@@ -125,6 +128,7 @@ package struct Parser {
             advance()
             return Statement(kind: .import(path), span: start.to(previous.span))
         default:
+            if let habit = sqlSelect() { throw habit }
             let e = try parseExpression()
             return Statement(kind: .expression(e), span: e.span)
         }

@@ -62,32 +62,6 @@ enum BinaryOperator: String, Sendable {
     }
 }
 
-/// One stage of a pipeline, after a `|`.
-struct Stage: Sendable {
-    enum Kind: Sendable {
-        case `where`(Expr)
-        case select([NamedExpr])
-        case extend([NamedExpr])
-        case summarize([NamedExpr], by: [NamedExpr])
-        /// `count` alone yields a number; `count by k…` a table of keys and `count`.
-        case count(by: [NamedExpr])
-        case sort([SortKey])
-        case take(Expr)
-        case top(Expr, [SortKey])
-        /// `distinct a, b`; no columns means whole rows.
-        case distinct([NamedExpr])
-        case join(JoinKind, right: Expr, alias: String?, on: Expr)
-        case pivot(Expr, rows: NamedExpr, columns: NamedExpr)
-        /// `table` or `chart`: how the result is to be shown; must end the pipeline.
-        case present(Presentation)
-    }
-
-    var kind: Kind
-    var span: Span
-    /// Where the stage's name is written (for "unknown stage" and similar messages).
-    var nameSpan: Span
-}
-
 enum JoinKind: String, Sendable { case inner, left }
 
 /// How a pipeline's result is shown: as a table, or as a bar chart (labels from the first column,

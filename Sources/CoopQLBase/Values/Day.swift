@@ -68,7 +68,9 @@ public struct Day: Sendable, Hashable, Comparable {
             else { return nil }
             return Day(year: y, month: m, day: d)
         }
-        let parts = b.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
+        // dd/mm/yyyy, or dd-mm-yyyy as some offices write it.
+        let separator = b.contains(UInt8(ascii: "/")) ? UInt8(ascii: "/") : UInt8(ascii: "-")
+        let parts = b.split(separator: separator, omittingEmptySubsequences: false)
         if parts.count == 3, parts[2].count == 4, (1...2).contains(parts[0].count), (1...2).contains(parts[1].count),
            let d = number(parts[0]), let m = number(parts[1]), let y = number(parts[2]) {
             return Day(year: y, month: m, day: d)

@@ -8,8 +8,9 @@ import Darwin
 import CoopQLBase
 #endif
 
-/// File-system helpers for loading data files: whole-file reads and table names from file names.
-enum CSVFile {
+/// What every data file format (CSV, JSON, JSON Lines) shares: whole-file reads, the UTF-8 byte
+/// order mark, and the table a file loads as, named after the file.
+enum DataFiles {
     /// True when the bytes start with the UTF-8 byte order mark EF BB BF.
     static func hasByteOrderMark(_ bytes: [UInt8]) -> Bool {
         bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
@@ -64,7 +65,16 @@ enum CSVFile {
                 bytes.append(contentsOf: chunk[0..<got])
             }
         }
-        return bytes
+        return lineFeedsForCarriageReturns(bytes)
+    }
+
+    /// A file whose lines end in CR alone (as old Mac programs, and some exports, write them) has
+    /// its CRs read as LFs: otherwise the whole file would be one line, its header holding every
+    /// row and the table none. A file with any LF is left as it is (CR LF is read as one break).
+    static func lineFeedsForCarriageReturns(_ bytes: [UInt8]) -> [UInt8] {
+        let cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
+        guard !bytes.contains(lf), bytes.contains(cr) else { return bytes }
+        return bytes.map { $0 == cr ? lf : $0 }
     }
 
     private static func failure(_ what: String, _ path: String, code: Int32 = errno) -> Diagnostic {

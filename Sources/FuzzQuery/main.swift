@@ -1,0 +1,11 @@
+import FuzzSupport
+
+runFuzzer(fuzzOneInput)
+
+/// One input, run once (see `FuzzHarness`).
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
+    let bytes = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
+    FuzzHarness.query(bytes)
+    return 0
+}

@@ -18,13 +18,15 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // The base every layer shares: values, types, tables and columns, source text and diagnostics.
         .target(name: "CoopQLBase", swiftSettings: crossModule),
         // The language: syntax → semantics → engine → runtime → rendering and reports, data
         // loading and the Swift embedding API.
-        .target(name: "CoopQL", dependencies: ["CoopQLBase"], swiftSettings: crossModule),
+        .target(name: "CoopQL", dependencies: ["CoopQLBase", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+                swiftSettings: crossModule),
         // Debian's libedit (libedit-dev) for the REPL's line editing; only the shell links it.
         .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         // Debian's SQLite (libsqlite3-dev): the differential tests compare query answers with it.

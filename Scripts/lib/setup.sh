@@ -36,6 +36,9 @@ ensure_all() {
   ensure_packages libedit-dev pkg-config
   # SQLite's library: the differential tests compare CoopQL's answers with its answers.
   ensure_packages libsqlite3-dev
+  # The Word-report test converts a docx to PDF with LibreOffice and reads it back with pdftotext;
+  # Liberation Serif has Times New Roman's metrics, so the layout matches Word's.
+  ensure_packages libreoffice-writer-nogui poppler-utils fonts-liberation
   # A UTF-8 locale: Vietnamese text in and out of the tools.
   export LANG="${LANG:-C.UTF-8}"
 }

@@ -49,6 +49,7 @@ public enum HelpTopics {
         case .decimal: return #"print decimal("3.5")"#
         case .text: return "print text(1915)"
         case .label: return #"print label("agriculture")"#
+        case .merged: return "cooperatives | count by province = merged(province) | sort by count desc | take 5"
         case .value: return "print value(cooperatives | summarize sum(members))"
         case .fmt: return "print fmt(1915)"
         case .pct: return "print pct(87.1)"

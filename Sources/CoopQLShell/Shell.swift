@@ -125,7 +125,7 @@ public final class Shell {
             for v in values {
                 switch v {
                 case .table, .record: blocks.append(render(v, options: options))
-                default: line.append(humanText(v, style: options.numberStyle))
+                default: line.append(values.count == 1 ? HumanText.lone(v, options: options) : humanText(v, style: options.numberStyle))
                 }
             }
             return (line.isEmpty ? "" : line.joined(separator: " ") + "\n") + blocks.joined()
@@ -163,27 +163,44 @@ public func writeAtomically(_ text: String, to path: String) throws(Diagnostic) 
 }
 
 extension Shell {
-    /// Renders a template file and writes the report. Returns the exit status.
-    public func renderReport(_ path: String, format: OutputFormat, parameters: [String: String] = [:]) -> Status {
+    /// Renders a template file and writes the report. Returns the exit status. With `merged`, the
+    /// data is first rolled up to the provinces of 1 July 2025 and the report says so.
+    public func renderReport(_ path: String, format: OutputFormat, parameters: [String: String] = [:],
+                             merged: Bool = false) -> Status {
         let source: SourceText
         switch readSource(path) {
         case .success(let s): source = s
         case .failure(let failure): return failure.status
         }
+        if merged { session.rollUpToMergedProvinces() }
         do {
-            let document = try session.renderTemplate(source, parameters: parameters)
-            var writerOptions = options
-            writerOptions.maxRows = nil
-            writerOptions.terminalWidth = nil
-            writerOptions.colour = false
-            // A report is for people: codes show as their labels.
-            writerOptions.labels = true
-            writerOptions.localDates = true
-            write(writeReport(document, format: format, options: writerOptions))
+            let document = try reportDocument(source, parameters: parameters, merged: merged)
+            write(writeReport(document, format: format, options: reportOptions))
             return .success
         } catch {
             report(error.diagnostics)
             return error.diagnostics.allSatisfy { $0.kind == .usage } ? .usage : .failure
         }
+    }
+
+    /// The options a report is written with: every row, no colour, codes as labels, local dates.
+    var reportOptions: RenderOptions {
+        var writerOptions = options
+        writerOptions.maxRows = nil
+        writerOptions.terminalWidth = nil
+        writerOptions.colour = false
+        // A report is for people: codes show as their labels.
+        writerOptions.labels = true
+        writerOptions.localDates = true
+        return writerOptions
+    }
+
+    /// A template filled; under `merged` with the note saying which old provinces it takes in.
+    func reportDocument(_ source: SourceText, parameters: [String: String], merged: Bool) throws(DiagnosticList) -> ReportDocument {
+        let document = try session.renderTemplate(source, parameters: parameters)
+        guard merged else { return document }
+        var province = parameters["province"]
+        if province == nil, case .text(let p)? = session.runtime.params["province"] { province = p }
+        return document.withNote(ReportDocument.mergerNote(province: province, language: session.language))
     }
 }

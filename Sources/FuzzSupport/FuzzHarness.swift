@@ -105,7 +105,7 @@ public enum FuzzHarness {
             FuzzFindings.requirePositions(error.diagnostics, in: source, stage: "template")
             return
         }
-        for format in ReportFormat.allCases {
+        for format in OutputFormat.formats(for: .report) where !format.isBinary {
             _ = writeReport(document, format: format, options: RenderOptions(maxRows: 50))
         }
     }

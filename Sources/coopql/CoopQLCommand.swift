@@ -173,6 +173,8 @@ struct Query: ParsableCommand {
         let interactive = command == nil && isatty(STDIN_FILENO) != 0
         let cli = try CommandLineSession(common, format: common.checkedExcel(common.format(format, fallback: .table)), deferLoading: interactive)
         if let command {
+            // A number alone, read by a program (`n=$(coopql -c '… | count')`), is plain digits.
+            if common.output != nil || isatty(STDOUT_FILENO) == 0 { cli.shell.options.groupLoneValue = false }
             try cli.finish(cli.shell.run(SourceText(name: "<command>", text: command), parameters: cli.parameters))
         } else if isatty(STDIN_FILENO) == 0 {
             // Piped input is a script, read whole; no line editor is involved.

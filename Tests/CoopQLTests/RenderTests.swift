@@ -362,7 +362,9 @@ import Testing
 
     @Test func queriesAndReportsEachHaveTheirFormats() {
         #expect(OutputFormat.names(for: .query) == "table|csv|json|markdown")
-        #expect(Set(OutputFormat.formats(for: .report)) == [.table, .csv, .json, .markdown, .html])
+        #expect(Set(OutputFormat.formats(for: .report)) == [.table, .csv, .json, .markdown, .html, .docx])
+        #expect(!OutputFormat.docx.uses.contains(.query) && OutputFormat.docx.isBinary)
+        #expect(OutputFormat(path: "bao-cao.DOCX") == .docx)
         #expect(!OutputFormat.html.uses.contains(.query))
         // No two formats answer to the same name or the same extension.
         let names = OutputFormat.allCases.flatMap(\.names)

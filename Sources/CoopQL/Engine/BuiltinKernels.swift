@@ -45,6 +45,9 @@ enum BuiltinKernels {
             case .decimal(let d): return .decimal(Swift.abs(d))
             default: throw KernelError("abs() needs a number")
             }
+        case .merged:
+            guard case .text(let s) = args[0] else { throw KernelError("merged() needs a province name") }
+            return .text(Provinces.merged(s))
         case .lower, .upper, .trim, .fold, .len:
             guard case .text(let s) = args[0] else { throw KernelError("\(f.rawValue)() needs text") }
             return textFunction(f, s)
@@ -151,6 +154,7 @@ enum BuiltinKernels {
                 return .column(Column(.int(out), validity: c.validity))
             case (.lower, .text(let codes, let dict)), (.upper, .text(let codes, let dict)),
                  (.trim, .text(let codes, let dict)), (.fold, .text(let codes, let dict)),
+                 (.merged, .text(let codes, let dict)),
                  (.date, .text(let codes, let dict)), (.len, .text(let codes, let dict)):
                 // One result per distinct string, then a gather by code.
                 // Strings seen only under null cells must not raise an error.

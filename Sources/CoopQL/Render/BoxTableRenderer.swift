@@ -15,7 +15,7 @@ import CoopQLBase
 enum BoxTableRenderer {
     static func render(_ value: Value, options: RenderOptions) -> String {
         guard let grid = RenderGrid(value) else {
-            let line = HumanText.line(value, style: options.numberStyle)
+            let line = HumanText.lone(value, options: options)
             return (value.isNull && options.colour ? RenderColour.dim(line) : line) + "\n"
         }
         return render(grid, options: options)

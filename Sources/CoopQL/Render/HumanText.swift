@@ -2,7 +2,7 @@ import CoopQLBase
 
 /// How the human formats (`table`, `markdown`) write one value; the single place for cell
 /// formatting, so a number looks the same in a box table, a Markdown table and a list.
-enum HumanText {
+package enum HumanText {
     /// A value as a cell shows it, or nil for null so that each format can spell null its own way
     /// (the box table writes "null", Markdown leaves the cell empty).
     static func cell(_ v: Value, style: NumberStyle) -> String? {
@@ -22,6 +22,15 @@ enum HumanText {
     /// A value standing alone on its own line: a scalar bare, null as "null".
     static func line(_ v: Value, style: NumberStyle) -> String {
         cell(v, style: style) ?? "null"
+    }
+
+    /// A result that stands alone: as `line`, but a number is plain when `options` say a lone
+    /// value is not grouped (`RenderOptions.groupLoneValue`).
+    package static func lone(_ v: Value, options: RenderOptions) -> String {
+        switch v {
+        case .int, .decimal: return options.groupLoneValue ? line(v, style: options.numberStyle) : plainText(v)
+        default: return line(v, style: options.numberStyle)
+        }
     }
 
     /// `[1.915; 95.035]`, `["Bắc Ninh", "Bạc Liêu"]`: text is quoted inside a list so that a

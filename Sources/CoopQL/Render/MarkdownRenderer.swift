@@ -13,7 +13,7 @@ import CoopQLBase
 enum MarkdownRenderer {
     static func render(_ value: Value, options: RenderOptions) -> String {
         guard let grid = RenderGrid(value) else {
-            return HumanText.line(value, style: options.numberStyle) + "\n"
+            return HumanText.lone(value, options: options) + "\n"
         }
         return render(grid, style: options.numberStyle, labels: options.labels ? options.language : nil, localDates: options.localDates)
     }

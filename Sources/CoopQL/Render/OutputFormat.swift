@@ -18,6 +18,9 @@ public enum OutputFormat: String, Sendable, CaseIterable {
     case markdown
     /// One self-contained HTML5 page (reports only).
     case html
+    /// A Word document in the administrative layout (reports only; `writeReportDOCX`). Binary, so
+    /// written with `writeReportData`, never as text.
+    case docx
 
     /// What a format is written for.
     public enum Use: Sendable, Hashable {
@@ -32,7 +35,7 @@ public enum OutputFormat: String, Sendable, CaseIterable {
         switch self {
         case .table, .csv, .json, .markdown: return [.query, .report]
         // A page per result would not make one file of a script's results.
-        case .html: return [.report]
+        case .html, .docx: return [.report]
         }
     }
 
@@ -45,6 +48,7 @@ public enum OutputFormat: String, Sendable, CaseIterable {
         case .json: return ["json"]
         case .markdown: return ["markdown", "md"]
         case .html: return ["html"]
+        case .docx: return ["docx"]
         }
     }
 
@@ -56,8 +60,12 @@ public enum OutputFormat: String, Sendable, CaseIterable {
         case .json: return ["json"]
         case .markdown: return ["md", "markdown"]
         case .html: return ["html", "htm"]
+        case .docx: return ["docx"]
         }
     }
+
+    /// Whether the format is bytes rather than text.
+    public var isBinary: Bool { self == .docx }
 
     /// The usual name (`table`, `markdown`, …).
     public var name: String { names[0] }
@@ -110,6 +118,10 @@ public struct RenderOptions: Sendable, Equatable {
     /// In `table` and `markdown`, dates the local way (23/12/2022 in Vietnamese) instead of ISO
     /// (2022-12-23, the default: unambiguous, and it sorts).
     public var localDates: Bool
+    /// Whether a result that is one number alone is grouped (`5.000.684`). The command line turns
+    /// it off for `-c` writing to a pipe or a file, so a shell script reads `5000684` (see
+    /// `NumberRole`, which says which numbers are never grouped at all).
+    public var groupLoneValue: Bool = true
     /// In `csv`, write what Vietnamese Excel opens correctly (see `ExcelCSV`); the byte order
     /// mark is the caller's to write once at the start of the file (`ExcelCSV.byteOrderMark`).
     public var excel = false

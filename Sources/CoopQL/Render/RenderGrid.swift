@@ -12,8 +12,9 @@ struct RenderGrid {
     /// text columns: the ones the box table may cut when the terminal is narrow.
     let text: [Bool]
     let rowCount: Int
-    /// Columns that hold years (`year`, `birth_year`, `năm`): written 2022, never 2.022.
-    let years: [Bool]
+    /// What each column's whole numbers are (`NumberRole`): years and ids are written 2022 and
+    /// 1249, never 2.022 and 1.249.
+    let roles: [NumberRole]
     /// The code list of each column that holds codes of the data model (`cooperatives.sector`).
     let enumerations: [Enumeration?]
     private let source: Source
@@ -36,7 +37,7 @@ struct RenderGrid {
         headers = t.schema.names
         numeric = t.columns.map { $0.type == .int || $0.type == .decimal }
         text = t.columns.map { $0.type == .text }
-        years = t.schema.columns.map { RenderGrid.isYear($0.name) }
+        roles = t.schema.columns.map { NumberRole.of(name: $0.name) }
         enumerations = t.schema.columns.map { CoreSchema.enumeration(table: $0.qualifier, column: $0.name) }
         rowCount = t.rowCount
         source = .table(t)
@@ -49,7 +50,7 @@ struct RenderGrid {
         let types = zip(r.schema.columns, r.values).map { $1.isNull ? $0.type : $1.type }
         numeric = types.map { $0 == .int || $0 == .decimal }
         text = types.map { $0 == .text }
-        years = r.schema.columns.prefix(r.values.count).map { RenderGrid.isYear($0.name) }
+        roles = r.schema.columns.prefix(r.values.count).map { NumberRole.of(name: $0.name) }
         enumerations = r.schema.columns.prefix(r.values.count).map { CoreSchema.enumeration(table: $0.qualifier, column: $0.name) }
         rowCount = 1
         source = .record(r)
@@ -57,16 +58,11 @@ struct RenderGrid {
 
     var columnCount: Int { headers.count }
 
-    static func isYear(_ name: String) -> Bool {
-        let n = name.lowercased()
-        return n == "year" || n.hasSuffix("_year") || n == "năm"
-    }
-
     /// A cell as the human formats write it; nil for null. With `labels`, a code shows as its
     /// label in `language`.
     func cell(row: Int, column: Int, style: NumberStyle, labels: Language? = nil, localDates: Bool = false) -> String? {
         let v = value(row: row, column: column)
-        if years[column], case .int(let i) = v { return String(i) }
+        if roles[column].isLabel, case .int(let i) = v { return String(i) }
         if localDates, case .date(let d) = v { return style == .vietnamese ? Formatting.dateVi(d) : d.iso }
         if let language = labels, let e = enumerations[column], case .text(let code) = v, let l = e.label(code, language) {
             return l

@@ -18,6 +18,8 @@ public func render(_ value: Value, options: RenderOptions) -> String {
     case .json: return JSONRenderer.render(value)
     case .markdown: return MarkdownRenderer.render(value, options: options)
     case .html: return HTMLPage.write(ReportDocument(value: value, language: options.language), options: options)
+    // A Word document is bytes, written only for reports (`writeReportData`); as text it is Markdown.
+    case .docx: return MarkdownRenderer.render(value, options: options)
     }
 }
 

@@ -1,4 +1,5 @@
 import CoopQLBase
+import Foundation
 
 /// A rendered template before it is written out: the template's own text, the values it inserted,
 /// and the tables and charts it asked for, in order. The writers (`ReportWriter`) turn it into
@@ -23,6 +24,9 @@ public struct ReportDocument: Sendable {
     public var name: String
     /// How numbers and labels are written.
     public var language: Language
+    /// Issuer, number, place, date and signer from the front matter (`Letterhead`), for the
+    /// formats that lay a document out as an administrative one (`docx`).
+    public var letterhead: Letterhead?
 
     /// A report of a name and language.
     public init(name: String, language: Language, pieces: [Piece] = []) {
@@ -51,4 +55,10 @@ extension ReportDocument {
         default: self.init(name: "CoopQL", language: language, pieces: [.data(humanText(value, style: style))])
         }
     }
+}
+
+/// A report in any format as the bytes of its file: text formats as UTF-8.
+public func writeReportData(_ document: ReportDocument, format: OutputFormat, options: RenderOptions) throws -> Data {
+    if format == .docx { return try writeReportDOCX(document, options: options) }
+    return Data(writeReport(document, format: format, options: options).utf8)
 }

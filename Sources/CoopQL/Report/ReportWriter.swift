@@ -17,6 +17,8 @@ public func writeReport(_ document: ReportDocument, format: OutputFormat, option
     case .html: return HTMLPage.write(document, options: options)
     case .csv: return ReportWriter.csv(document, excel: options.excel)
     case .json: return ReportWriter.json(document)
+    // A Word document is bytes (`writeReportData`); as text it is its Markdown.
+    case .docx: return ReportWriter.markdown(document, options: options)
     }
 }
 

@@ -18,8 +18,13 @@ extension Session {
             let interpreter = Interpreter(runtime: runtime, source: source) { _ in }
             // Its `for` variables live only inside their loops; the template's slots are its own.
             try interpreter.run(checked.frontMatter, slots: checked.slots)
+            var declared: [String: Value] = [:]
+            for statement in checked.frontMatter {
+                if case .let(let name, _) = statement.kind, Letterhead.names.contains(name) { declared[name] = runtime.globals[name] }
+            }
+            document.letterhead = Letterhead(values: declared)
             let evaluator = TemplateEvaluator(runtime: runtime, compiler: ExpressionCompiler(source: source),
-                                              style: style, language: language)
+                                              style: style, language: language, nodes: checked.body)
             try evaluator.run(checked.body, locals, into: &document)
         }
         return document

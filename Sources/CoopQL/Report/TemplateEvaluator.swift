@@ -7,6 +7,36 @@ struct TemplateEvaluator {
     let compiler: ExpressionCompiler
     let style: NumberStyle
     let language: Language
+    /// The role (`NumberRole`) of each `for` variable whose items say what they are: a `for` over
+    /// years yields years.
+    var loopRoles: [Int: NumberRole] = [:]
+
+    init(runtime: Runtime, compiler: ExpressionCompiler, style: NumberStyle, language: Language,
+         nodes: [BoundTemplateNode] = []) {
+        self.runtime = runtime
+        self.compiler = compiler
+        self.style = style
+        self.language = language
+        Self.collectLoopRoles(nodes, into: &loopRoles)
+    }
+
+    private static func collectLoopRoles(_ nodes: [BoundTemplateNode], into roles: inout [Int: NumberRole]) {
+        for node in nodes {
+            switch node {
+            case .loop(let slot, _, let items, let body):
+                let role = NumberRole.of(items, locals: roles)
+                if role.isLabel { roles[slot] = role }
+                collectLoopRoles(body, into: &roles)
+            case .choice(let branches, let otherwise):
+                for b in branches { collectLoopRoles(b.body, into: &roles) }
+                collectLoopRoles(otherwise ?? [], into: &roles)
+            case .bind(let slot, let value):
+                let role = NumberRole.of(value, locals: roles)
+                if role.isLabel { roles[slot] = role }
+            case .text, .value: break
+            }
+        }
+    }
 
     func run(_ nodes: [BoundTemplateNode], _ locals: Interpreter.Locals, into document: inout ReportDocument) throws {
         for node in nodes {
@@ -21,11 +51,10 @@ struct TemplateEvaluator {
                 switch (value, presentation) {
                 case (.table(let t), nil) where t.rowCount == 1 && t.columns.count == 1:
                     // `{{ htx | summarize sum(members) }}` in a sentence means the number.
-                    document.pieces.append(.data(text(t.columns[0][0])))
+                    document.pieces.append(.data(text(t.columns[0][0], role: NumberRole.of(name: t.schema.columns[0].name))))
                 case (.table(let t), .chart): document.pieces.append(.chart(t))
                 case (.table(let t), _): document.pieces.append(.table(t))
-                case (.int(let year), _) where isYear(e): document.pieces.append(.data(String(year)))
-                default: document.pieces.append(.data(text(value)))
+                default: document.pieces.append(.data(text(value, role: NumberRole.of(e, locals: loopRoles))))
                 }
             case .loop(let slot, let loopSlot, let itemsExpr, let body):
                 let items: [Value]
@@ -53,20 +82,6 @@ struct TemplateEvaluator {
         }
     }
 
-    /// Years are written 2022, never 2.022: a value is taken for a year when it is `year(…)` or a
-    /// parameter, variable or field named like one (`year`, `report_year`, `năm`).
-    func isYear(_ e: BoundExpr) -> Bool {
-        switch e.kind {
-        case .builtin(.year, _): return true
-        case .parameter(let name), .global(let name): return RenderGrid.isYear(name)
-        case .field(let base, let i):
-            if case .record(let schema) = base.type, i < schema.columns.count { return RenderGrid.isYear(schema.columns[i].name) }
-            return false
-        case .binary(.add, let a, _), .binary(.subtract, let a, _): return isYear(a)
-        default: return false
-        }
-    }
-
     func evaluate(_ e: BoundExpr, _ locals: Interpreter.Locals) throws -> Value {
         switch try compiler.compile(e)(Frame.single(locals.values), runtime) {
         case .scalar(let v): return v
@@ -76,9 +91,10 @@ struct TemplateEvaluator {
 
     /// A single value as a report writes it: numbers grouped, dates dd/mm/yyyy in Vietnamese,
     /// nothing at all for null.
-    func text(_ v: Value) -> String {
+    func text(_ v: Value, role: NumberRole = .quantity) -> String {
         switch v {
         case .null: return ""
+        case .int(let i): return role.text(i, style: style)
         case .date(let d): return language == .vi ? Formatting.dateVi(d) : d.iso
         default: return humanText(v, style: style)
         }

@@ -51,7 +51,15 @@ struct ScriptCompiler {
             return { slots, runtime in runtime.params[name] = try k?(slots, runtime) ?? .null }
         case .print(let values):
             let ks = values.map(expressions.compile)
-            return { slots, runtime in try emit(.printed(try ks.map { try $0(slots, runtime) })) }
+            // `print year(today())` is for people: a year or an id goes out as its plain digits.
+            let labels = values.map { NumberRole.of($0).isLabel }
+            return { slots, runtime in
+                try emit(.printed(try zip(ks, labels).map { k, isLabel in
+                    let v = try k(slots, runtime)
+                    if isLabel, case .int(let i) = v { return .text(String(i)) }
+                    return v
+                }))
+            }
         case .if(let branches, let otherwise):
             let tests = branches.map { (test: expressions.compileTest($0.condition), body: compile($0.body)) }
             let other = otherwise.map(compile)

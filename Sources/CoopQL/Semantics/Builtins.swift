@@ -9,6 +9,7 @@ package enum Builtin: String, Sendable, CaseIterable {
     case lower, upper, len, trim, fold, starts_with, ends_with
     case int, decimal, text
     case label
+    case merged
     case value
     case fmt, pct, vnd, date_vi
     case percent
@@ -39,6 +40,7 @@ package enum Builtin: String, Sendable, CaseIterable {
         case .text: return "text(x): x as text"
         case .percent: return "percent(x): 100 × x ÷ the sum of x over the table"
         case .value: return "value(t): the value in a table of one column and one row (null when it has no rows): value(plans | where indicator == \"new_htx\" | select target)"
+        case .merged: return "merged(province): the province an old province belongs to since 1 July 2025: merged(\"Bắc Giang\") → \"Bắc Ninh\"; a name that is no old province stays as it is"
         case .label: return "label(code): the label of a code in the session's language: label(\"agriculture\") → \"nông nghiệp\""
         case .fmt: return "fmt(x, decimals): a number or date written for people: fmt(1915) → \"1.915\", fmt(3.25, 1) → \"3,3\""
         case .pct: return "pct(x, decimals): a percentage written for people: pct(87.1) → \"87%\", pct(86.7, 1) → \"86,7%\""
@@ -80,7 +82,7 @@ package enum Builtin: String, Sendable, CaseIterable {
             result = .decimal
         case .floor, .ceil: problem = need(0, numeric, "a number"); result = .int
         case .abs: problem = need(0, numeric, "a number"); result = args[0] == .int ? .int : (args[0] == .decimal ? .decimal : .any)
-        case .lower, .upper, .trim, .fold, .label: problem = need(0, text, "text"); result = .text
+        case .lower, .upper, .trim, .fold, .label, .merged: problem = need(0, text, "text"); result = .text
         case .len: problem = need(0, text, "text"); result = .int
         case .starts_with, .ends_with: problem = need(0, text, "text") ?? need(1, text, "text"); result = .bool
         case .int: problem = need(0, scalar, "a number or text"); result = .int

@@ -75,7 +75,7 @@ extension Shell {
         do { bytes = try writeReportData(document, format: format, options: options) }
         catch let d as Diagnostic { throw d }
         catch { throw Diagnostic(.usage, "cannot write \(path): \(error.localizedDescription)") }
-        try writeBytesAtomically(bytes, to: path)
+        try writeAtomically(bytes, to: path)
     }
 
     /// Renders a template straight into the file at `output` (what a binary format needs: its
@@ -102,25 +102,6 @@ extension Shell {
             report([Diagnostic(.usage, "\(error)")])
             return .failure
         }
-    }
-}
-
-/// Bytes written beside `path` and renamed into place, as `writeAtomically` does for text: a
-/// failed write leaves no partial file and an earlier file survives until the new one is whole.
-public func writeBytesAtomically(_ bytes: Data, to path: String) throws(Diagnostic) {
-    let url = URL(fileURLWithPath: path)
-    let temporary = url.deletingLastPathComponent()
-        .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-    do {
-        try bytes.write(to: temporary)
-    } catch {
-        try? FileManager.default.removeItem(at: temporary)
-        throw Diagnostic(.usage, "cannot write \(path): \(error.localizedDescription)")
-    }
-    if rename(temporary.path, url.path) != 0 {
-        let reason = String(cString: strerror(errno))
-        try? FileManager.default.removeItem(at: temporary)
-        throw Diagnostic(.usage, "cannot write \(path): \(reason)")
     }
 }
 

@@ -145,11 +145,16 @@ public final class Shell {
 /// Writes a file by writing a temporary file beside it and renaming it into place, so a failed
 /// run never leaves a half-written file and an earlier file survives until the new one is whole.
 public func writeAtomically(_ text: String, to path: String) throws(Diagnostic) {
+    try writeAtomically(Data(text.utf8), to: path)
+}
+
+/// `writeAtomically` for bytes (a Word document, a report's CSV with its byte order mark).
+public func writeAtomically(_ bytes: Data, to path: String) throws(Diagnostic) {
     let url = URL(fileURLWithPath: path)
     let temporary = url.deletingLastPathComponent()
         .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
     do {
-        try Data(text.utf8).write(to: temporary)
+        try bytes.write(to: temporary)
     } catch {
         try? FileManager.default.removeItem(at: temporary)
         throw Diagnostic(.usage, "cannot write \(path): \(error.localizedDescription)")
